@@ -1,0 +1,5 @@
+export * from './scenario.ts';
+export * from './plan.ts';
+export * from './geo.ts';
+export * from './time.ts';
+export * from './rules.ts';

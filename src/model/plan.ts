@@ -1,0 +1,139 @@
+// The plan (formats.md, version 1), plus the fields drawdown adds: per-deadline closure and
+// remedies when a deadline is missed.
+
+export type DispositionAction = 'retrograde' | 'transfer' | 'demilitarize';
+
+export interface Disposition {
+  itemId: string;
+  quantity: number;
+  action: DispositionAction;
+  /** a sentence a planner can read, with the figures behind the choice */
+  reason: string;
+}
+
+export interface Handover {
+  infrastructureId: string;
+  site: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+/** One unit on a pallet; x, y, z from the pallet's usable corner, l, w, h as placed. */
+export interface Placement {
+  itemId: string;
+  x: number;
+  y: number;
+  z: number;
+  l: number;
+  w: number;
+  h: number;
+}
+
+export interface Pallet {
+  id: string;
+  palletType: string;
+  /** origin site where the pallet is built */
+  site: string;
+  /** tare included */
+  grossKg: number;
+  heightM: number;
+  placements: Placement[];
+}
+
+/** A pallet, or one unit carried on the floor itself, placed on a sortie's cargo floor. */
+export interface Load {
+  /** a pallet id, or an item id for one unit carried on the floor */
+  ref: string;
+  /** metres from the front of the floor */
+  x: number;
+  /** metres from the left wall */
+  y: number;
+  l: number;
+  w: number;
+}
+
+export interface Sortie {
+  id: string;
+  aircraft: string;
+  tail: string;
+  from: string;
+  to: string;
+  departs: string;
+  arrives: string;
+  passengers: number;
+  /** cargo plus passengers */
+  payloadKg: number;
+  /** centre of gravity of the cargo loads, metres from the front of the floor; null with no cargo */
+  cgM: number | null;
+  loads: Load[];
+}
+
+export interface SiteClosure {
+  site: string;
+  lastDeparture: string | null;
+}
+
+export interface Metrics {
+  sorties: number;
+  /** loaded legs plus the empty positioning legs between them */
+  flyingHours: number;
+  costUsd: number;
+  transferValueUsd: number;
+  retrogradeValueUsd: number;
+  demilitarizedValueUsd: number;
+  palletsBuilt: number;
+  [extra: string]: number;
+}
+
+export interface Bound {
+  /** sorties: a count; closure: an ISO date-time */
+  value: number | string | null;
+  basis: string;
+}
+
+export interface Violation {
+  rule: string;
+  message: string;
+  /** ids of the things involved: sorties, tails, items, pallets, sites */
+  refs: string[];
+}
+
+/** Closure against one agreement deadline or site handover date. */
+export interface DeadlineStatus {
+  /** `agreement` for a country, `handover` for a site */
+  kind: 'agreement' | 'handover';
+  /** the country code or the site id */
+  subject: string;
+  deadline: string;
+  closure: string | null;
+  /** days of slack (positive) or of miss (negative), to the end of the deadline day */
+  slackDays: number | null;
+  met: boolean;
+}
+
+/** A concrete change, checked by replanning, that would make the plan feasible. */
+export interface Remedy {
+  kind: 'aircraft' | 'deadline' | 'dispose';
+  summary: string;
+  /** the feasible closure the replanning reached with the change */
+  closure: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface Plan {
+  formatVersion: 1;
+  scenario: string;
+  feasible: boolean;
+  closure: string | null;
+  siteClosures: SiteClosure[];
+  dispositions: Disposition[];
+  handovers: Handover[];
+  pallets: Pallet[];
+  sorties: Sortie[];
+  metrics: Metrics;
+  bounds: { sorties: Bound; closure: Bound; [extra: string]: Bound };
+  violations: Violation[];
+  deadlines?: DeadlineStatus[];
+  remedies?: Remedy[];
+  seed?: number;
+}

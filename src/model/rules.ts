@@ -1,0 +1,78 @@
+// Rule constants and identities that the planner and the verifier must agree on. They are
+// definitions from formats.md (or drawdown's documented reading of it in docs/rules.md),
+// not solver logic, so sharing them keeps the verifier independent.
+
+import type { FleetLine, Scenario } from './scenario.ts';
+
+/** Each unit rests on the pallet or on units below with at least this share of its base. */
+export const MIN_SUPPORT_SHARE = 0.75;
+
+/** Geometric tolerance in metres when comparing positions and extents. */
+export const GEOMETRY_EPS_M = 1e-6;
+
+/** Tolerance on the centre of gravity a plan reports against the one recomputed, metres. */
+export const CG_REPORT_EPS_M = 0.01;
+
+/** Tolerance on times: plans are written to the second. */
+export const TIME_EPS_MS = 1000;
+
+/** The rule families a violation can name (Violation.rule starts with one of these). */
+export const RULES = [
+  'reference', // a plan names an unknown site, item, pallet, tail or aircraft type
+  'conservation.item', // every unit of every item accounted for
+  'conservation.people', // every person accounted for
+  'disposition.permission', // sensitive or ineligible items given away; destruction not allowed
+  'pallet.bounds', // inside the usable box and height
+  'pallet.overlap',
+  'pallet.support',
+  'pallet.orientation', // upright unless tiltable
+  'pallet.weight', // gross with tare within the limit; grossKg as claimed
+  'pallet.content', // vehicles on pallets, sensitive cargo mixed with other cargo
+  'load.floor', // inside the floor, no overlap, footprints as the pallet or unit
+  'load.positions',
+  'load.seats',
+  'load.payload',
+  'load.door',
+  'load.cg',
+  'runway',
+  'tail.continuity', // positioning, turn times, never two places at once
+  'tail.availability',
+  'fleet.size',
+  'airfield.mog',
+  'airfield.departures',
+  'deadline.agreement',
+  'deadline.handover',
+  'sensitive.order', // sensitive cargo leaves before or with the last people
+  'sensitive.guard', // minSecurityPerSite stay while sensitive cargo remains
+  'claims.closure',
+  'claims.metrics',
+  'claims.bounds',
+  'claims.feasible',
+  'flight.time', // arrives = departs + great-circle distance over cruise
+] as const;
+export type RuleName = (typeof RULES)[number];
+
+export interface Tail {
+  /** e.g. `C-17A#3` */
+  id: string;
+  line: FleetLine;
+  /** index of the fleet line in scenario.aircraft */
+  lineIndex: number;
+}
+
+/**
+ * The airframes of a fleet. Tails of one type are numbered from 1 across the fleet lines of
+ * that type, in the order the lines appear in the scenario.
+ */
+export function fleetTails(scenario: Pick<Scenario, 'aircraft'>): Tail[] {
+  const next = new Map<string, number>();
+  const tails: Tail[] = [];
+  scenario.aircraft.forEach((line, lineIndex) => {
+    for (let i = 0; i < line.count; i++) {
+      const n = (next.get(line.type) ?? 0) + 1;
+      next.set(line.type, n);
+      tails.push({ id: `${line.type}#${n}`, line, lineIndex });
+    }
+  });
+  return tails;
+}

@@ -1,0 +1,133 @@
+// Domain types of a normalised scenario (formats.md, version 1). The loader in src/scenario
+// fills catalog values and defaults, so everything downstream sees complete records.
+
+export type SiteRole = 'origin' | 'destination' | 'hub';
+export type Sensitivity = 'lethal' | 'dangerous' | 'classified';
+export type ItemKind = 'cargo' | 'vehicle';
+export type PersonnelRole = 'security' | 'operations' | 'support';
+
+export interface Site {
+  id: string;
+  name: string;
+  /** ISO 3166 alpha-2 */
+  country: string;
+  lat: number;
+  lon: number;
+  role: SiteRole;
+  /** aircraft on the ground at once; unlimited when absent */
+  mog?: number;
+  /** departures per UTC day; unlimited when absent */
+  maxDeparturesPerDay?: number;
+  /** date (YYYY-MM-DD) by which the site must be empty */
+  handoverBy?: string;
+  /** aircraft type ids the runway takes; all when absent */
+  accepts?: string[];
+}
+
+/** An aircraft type: every capability is a number, never a branch on the type's name. */
+export interface AircraftType {
+  id: string;
+  name: string;
+  /** allowable cabin load used for planning, kg */
+  aclKg: number;
+  palletPositions: number;
+  /** passengers carried alongside a full cargo load */
+  seats: number;
+  cruiseKmh: number;
+  /** ground time to load or unload at a stop, hours */
+  turnHours: number;
+  costPerFlyingHourUsd: number;
+  floorLengthM: number;
+  floorWidthM: number;
+  doorHeightM: number;
+  /** allowed payload centre of gravity, metres from the front of the cargo floor */
+  cgRangeM: [number, number];
+}
+
+/** A fleet line with its type's catalog values filled in and any overrides applied. */
+export interface FleetLine extends Omit<AircraftType, 'id'> {
+  /** the aircraft type id */
+  type: string;
+  count: number;
+  /** site id where the tails start */
+  base: string;
+  /** ISO date or date-time; the scenario's asOf when absent */
+  availableFrom?: string;
+  /** ISO date; the tail lands by the end of this day */
+  availableTo?: string;
+}
+
+export interface PalletType {
+  id: string;
+  usableLengthM: number;
+  usableWidthM: number;
+  maxHeightM: number;
+  maxGrossKg: number;
+  tareKg: number;
+  footprintLengthM: number;
+  footprintWidthM: number;
+}
+
+export interface PersonnelLine {
+  site: string;
+  count: number;
+  role: PersonnelRole;
+  unit?: string;
+}
+
+export interface Item {
+  id: string;
+  name: string;
+  site: string;
+  quantity: number;
+  unitWeightKg: number;
+  lengthM: number;
+  widthM: number;
+  heightM: number;
+  unitValueUsd: number;
+  kind: ItemKind;
+  sensitive: Sensitivity[];
+  hostTransfer: boolean;
+  demilInPlace: boolean;
+  tiltable: boolean;
+}
+
+export interface Infrastructure {
+  id: string;
+  site: string;
+  name: string;
+  valueUsd: number;
+}
+
+export interface Agreement {
+  /** ISO 3166 alpha-2 */
+  country: string;
+  /** YYYY-MM-DD: departures allowed until the end of this UTC day */
+  deadline: string;
+  signed?: string;
+  notes?: string;
+}
+
+export interface Policy {
+  transferWhenShipCostOverValue: number;
+  minSecurityPerSite: number;
+  passengerKg: number;
+}
+
+export interface Scenario {
+  name: string;
+  /** ISO date or date-time: nothing departs before it */
+  asOf: string;
+  sites: Site[];
+  aircraft: FleetLine[];
+  palletTypes: PalletType[];
+  personnel: PersonnelLine[];
+  items: Item[];
+  infrastructure: Infrastructure[];
+  agreements: Agreement[];
+  policy: Policy;
+}
+
+export function isSensitive(item: Item): boolean {
+  return item.sensitive.length > 0;
+}

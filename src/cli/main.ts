@@ -1,0 +1,168 @@
+// The `drawdown` command: argv in, an app call, text or JSON out, an exit code.
+
+import { parseArgs } from 'node:util';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DrawdownError, EXIT, exitCodeFor } from '../app/errors.ts';
+import { BUILTIN_SCENARIO } from '../app/paths.ts';
+import { planScenario } from '../app/plan.ts';
+import { loadScenarioFile, formatIssue } from '../scenario/load.ts';
+import { scenarioJsonSchema } from '../scenario/json-schema.ts';
+import type { Scenario } from '../model/index.ts';
+import { parsePlan } from '../verify/plan-shape.ts';
+import { verifyPlan } from '../verify/index.ts';
+import { checkSummary } from './check-summary.ts';
+import { planSummary } from './plan-summary.ts';
+
+const HELP = `drawdown — plan the withdrawal of a force or mission before a negotiated deadline
+
+Usage:
+  drawdown check SCENARIO [--json]          validate a scenario; summary, or the normalised scenario as JSON
+  drawdown plan SCENARIO [--json] [-o FILE] [--seed N] [--no-remedies]
+                                            plan it: summary, or the full plan as JSON (formats.md)
+  drawdown verify SCENARIO PLAN [--json]    check a plan against its scenario, trusting nothing in it
+  drawdown schema                           print the scenario JSON Schema (for editors)
+  drawdown start                            check and plan the built-in Niger 2024 scenario
+  drawdown help                             this text
+
+SCENARIO is a YAML or JSON file (formats.md, version 1); "niger-2024" names the built-in one.
+
+Exit codes:
+  0  success (check: valid; plan: feasible; verify: no violations)
+  1  verify: the plan breaks at least one rule
+  2  bad input: unreadable file, invalid scenario or plan (every problem is listed), bad usage
+  3  plan: a plan was made but it is not feasible (it says why and what would fix it)
+  70 internal error (a bug: please report it with the input)
+`;
+
+type Out = { out: (s: string) => void; err: (s: string) => void };
+const stdio: Out = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export async function main(argv: string[], io: Out = stdio): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    const code = exitCodeFor(err);
+    if (err instanceof DrawdownError) io.err(`drawdown: ${err.message}`);
+    else io.err(`drawdown: internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`);
+    return code;
+  }
+}
+
+async function run(argv: string[], io: Out): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(HELP);
+      return command === undefined ? EXIT.badInput : EXIT.ok;
+    case 'check':
+      return check(rest, io);
+    case 'plan':
+      return plan(rest, io);
+    case 'verify':
+      return verify(rest, io);
+    case 'schema':
+      io.out(JSON.stringify(scenarioJsonSchema(), null, 2));
+      return EXIT.ok;
+    case 'start':
+      return start(rest, io);
+    default:
+      throw new DrawdownError('usage', `unknown command "${command}" (try drawdown --help)`);
+  }
+}
+
+function args(rest: string[], options: Parameters<typeof parseArgs>[0]['options'], positionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new DrawdownError('usage', `${(e as Error).message} (try drawdown --help)`);
+  }
+  if (!parsed.values.help && parsed.positionals.length !== positionals) {
+    throw new DrawdownError('usage', `expected ${positionals} file argument(s), got ${parsed.positionals.length} (try drawdown --help)`);
+  }
+  return parsed;
+}
+
+/** Loads a scenario or prints every problem in it; null means "exit 2". */
+function readScenario(path: string, io: Out): Scenario | null {
+  const file = path === 'niger-2024' ? BUILTIN_SCENARIO : path;
+  const result = loadScenarioFile(file);
+  if (!result.ok) {
+    io.err(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
+    for (const issue of result.issues) io.err(`  ${formatIssue(issue)}`);
+    return null;
+  }
+  for (const w of result.warnings) io.err(`warning: ${formatIssue(w)}`);
+  return result.scenario;
+}
+
+function check(rest: string[], io: Out): number {
+  const { values, positionals } = args(rest, { json: { type: 'boolean' } }, 1);
+  if (values.help) return io.out(HELP), EXIT.ok;
+  const scenario = readScenario(positionals[0], io);
+  if (!scenario) return EXIT.badInput;
+  io.out(values.json ? JSON.stringify(scenario, null, 2) : checkSummary(scenario));
+  return EXIT.ok;
+}
+
+function plan(rest: string[], io: Out): number {
+  const { values, positionals } = args(
+    rest,
+    { json: { type: 'boolean' }, output: { type: 'string', short: 'o' }, seed: { type: 'string' }, 'no-remedies': { type: 'boolean' } },
+    1,
+  );
+  if (values.help) return io.out(HELP), EXIT.ok;
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new DrawdownError('usage', `--seed: must be a non-negative integer, got "${values.seed}"`);
+  const scenario = readScenario(positionals[0], io);
+  if (!scenario) return EXIT.badInput;
+  const { plan, problems } = planScenario(scenario, { seed, remedies: !values['no-remedies'] });
+  const json = JSON.stringify(plan, null, 2);
+  if (values.output) {
+    writeFileSync(values.output as string, json + '\n');
+    io.err(`plan written to ${values.output}`);
+  }
+  io.out(values.json ? json : planSummary(scenario, plan, problems));
+  return plan.feasible ? EXIT.ok : EXIT.infeasible;
+}
+
+function verify(rest: string[], io: Out): number {
+  const { values, positionals } = args(rest, { json: { type: 'boolean' } }, 2);
+  if (values.help) return io.out(HELP), EXIT.ok;
+  const scenario = readScenario(positionals[0], io);
+  if (!scenario) return EXIT.badInput;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(positionals[1], 'utf8'));
+  } catch (e) {
+    throw new DrawdownError('unreadable', `${positionals[1]}: cannot read the plan as JSON: ${(e as Error).message}`);
+  }
+  const parsed = parsePlan(raw);
+  if (!parsed.ok) {
+    io.err(`${positionals[1]}: ${parsed.issues.length} problem(s) in the plan's shape`);
+    for (const i of parsed.issues) io.err(`  ${i.path}: ${i.message}`);
+    return EXIT.badInput;
+  }
+  const violations = verifyPlan(scenario, parsed.plan);
+  if (values.json) io.out(JSON.stringify({ valid: violations.length === 0, violations }, null, 2));
+  else if (violations.length === 0) io.out(`valid: the plan obeys every rule (${parsed.plan.sorties.length} sorties, ${parsed.plan.pallets.length} pallets checked)`);
+  else {
+    io.out(`${violations.length} violation(s):`);
+    for (const v of violations) io.out(`  [${v.rule}] ${v.message}`);
+  }
+  return violations.length === 0 ? EXIT.ok : EXIT.violations;
+}
+
+function start(rest: string[], io: Out): number {
+  args(rest, {}, 0);
+  const scenario = readScenario(BUILTIN_SCENARIO, io);
+  if (!scenario) return EXIT.badInput;
+  io.out(checkSummary(scenario));
+  io.out('');
+  const { plan, problems } = planScenario(scenario, {});
+  io.out(planSummary(scenario, plan, problems));
+  return plan.feasible ? EXIT.ok : EXIT.infeasible;
+}

@@ -1,0 +1,211 @@
+// Cross-checks that a schema cannot express: references between lists, duplicates, complete
+// new types, runway limits. They read the raw parsed file defensively, so they still run (and
+// report) when the schema has found problems elsewhere.
+
+import { AIRCRAFT, PALLETS, catalogAircraft, catalogPallet } from '../catalog/index.ts';
+import { deadlineEndMs, isIsoDate, isIsoDateTime, toMs } from '../model/index.ts';
+import type { RawIssue } from './issues.ts';
+import { show } from './issues.ts';
+import { AIRCRAFT_FIELDS, PALLET_FIELDS } from './schema.ts';
+
+type Obj = Record<string, unknown>;
+
+function obj(x: unknown): Obj | undefined {
+  return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : undefined;
+}
+function list(root: Obj | undefined, key: string): (Obj | undefined)[] {
+  const v = root?.[key];
+  return Array.isArray(v) ? v.map(obj) : [];
+}
+function str(o: Obj | undefined, key: string): string | undefined {
+  const v = o?.[key];
+  return typeof v === 'string' ? v : undefined;
+}
+function num(o: Obj | undefined, key: string): number | undefined {
+  const v = o?.[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function strings(o: Obj | undefined, key: string): string[] | undefined {
+  const v = o?.[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+}
+
+interface SiteInfo {
+  index: number;
+  role?: string;
+  country?: string;
+  accepts?: string[];
+}
+
+export interface CheckResult {
+  errors: RawIssue[];
+  warnings: RawIssue[];
+}
+
+export function crossCheck(raw: unknown): CheckResult {
+  const errors: RawIssue[] = [];
+  const warnings: RawIssue[] = [];
+  const root = obj(raw);
+  const sites = list(root, 'sites');
+  const fleet = list(root, 'aircraft');
+  const pallets = list(root, 'palletTypes');
+
+  for (const section of ['sites', 'items', 'infrastructure', 'palletTypes']) duplicateIds(root, section, errors);
+
+  const siteById = new Map<string, SiteInfo>();
+  sites.forEach((s, index) => {
+    const id = str(s, 'id');
+    if (id !== undefined && !siteById.has(id))
+      siteById.set(id, { index, role: str(s, 'role'), country: str(s, 'country'), accepts: strings(s, 'accepts') });
+  });
+
+  const fleetTypes = [...new Set(fleet.map((f) => str(f, 'type')).filter((t): t is string => t !== undefined))];
+  const knownTypes = new Set([...Object.keys(AIRCRAFT), ...fleetTypes]);
+
+  // Fleet lines: the type must be known or fully given, the base must exist and take the type.
+  fleet.forEach((f, i) => {
+    const type = str(f, 'type');
+    if (type === undefined || !f) return;
+    const spec = catalogAircraft(type);
+    if (!spec) {
+      const missing = AIRCRAFT_FIELDS.filter((k) => f[k] === undefined);
+      if (missing.length > 0)
+        errors.push({
+          path: ['aircraft', i, 'type'],
+          message: `unknown aircraft type "${type}" (catalog: ${Object.keys(AIRCRAFT).join(', ')}); a new type must give every field, missing: ${missing.join(', ')}`,
+        });
+    }
+    const base = str(f, 'base');
+    if (base !== undefined) {
+      const site = siteById.get(base);
+      if (!site) errors.push({ path: ['aircraft', i, 'base'], message: `unknown site "${base}"` });
+      else if (site.accepts && !site.accepts.includes(type))
+        errors.push({
+          path: ['aircraft', i, 'base'],
+          message: `site "${base}" does not accept ${type} (accepts ${site.accepts.length ? site.accepts.join(', ') : 'no type'})`,
+        });
+    }
+    const from = str(f, 'availableFrom');
+    const to = str(f, 'availableTo');
+    if (from && to && isIsoDateTime(from) && isIsoDate(to) && toMs(from) > deadlineEndMs(to))
+      errors.push({ path: ['aircraft', i, 'availableTo'], message: `must not be before availableFrom (${from}), got ${show(to)}` });
+    cgWithinFloor(f, spec, i, errors);
+  });
+
+  // Items and people start at an origin site; infrastructure sits at a known site.
+  for (const [section, noun] of [
+    ['items', 'items'],
+    ['personnel', 'people'],
+  ] as const) {
+    list(root, section).forEach((x, i) => {
+      const ref = str(x, 'site');
+      if (ref === undefined) return;
+      const site = siteById.get(ref);
+      if (!site) errors.push({ path: [section, i, 'site'], message: `unknown site "${ref}"` });
+      else if (site.role !== undefined && site.role !== 'origin')
+        errors.push({
+          path: [section, i, 'site'],
+          message: `site "${ref}" is ${site.role === 'hub' ? 'a hub' : 'a destination'}; ${noun} must start at an origin site`,
+        });
+    });
+  }
+  list(root, 'infrastructure').forEach((x, i) => {
+    const ref = str(x, 'site');
+    if (ref !== undefined && !siteById.has(ref))
+      errors.push({ path: ['infrastructure', i, 'site'], message: `unknown site "${ref}"` });
+  });
+
+  sites.forEach((s, i) => {
+    (strings(s, 'accepts') ?? []).forEach((t, j) => {
+      if (!knownTypes.has(t)) errors.push({ path: ['sites', i, 'accepts', j], message: `unknown aircraft type "${t}"` });
+    });
+  });
+  const roles = sites.map((s) => str(s, 'role'));
+  if (sites.length > 0 && !roles.includes('destination'))
+    errors.push({ path: ['sites'], message: 'no site has role destination; people and cargo need somewhere to go' });
+  if (sites.length > 0 && !roles.includes('origin')) warnings.push({ path: ['sites'], message: 'no site has role origin; nothing will move' });
+
+  pallets.forEach((p, i) => palletComplete(p, i, errors));
+
+  // Agreements: one per country.
+  const agreementAt = new Map<string, number>();
+  list(root, 'agreements').forEach((a, i) => {
+    const c = str(a, 'country');
+    if (c === undefined) return;
+    const first = agreementAt.get(c);
+    if (first !== undefined)
+      errors.push({ path: ['agreements', i, 'country'], message: `second agreement for "${c}" (first is agreements[${first}])` });
+    else agreementAt.set(c, i);
+    if (![...siteById.values()].some((s) => s.country === c))
+      warnings.push({ path: ['agreements', i, 'country'], message: `no site is in "${c}"` });
+    const deadline = str(a, 'deadline');
+    const asOf = str(root, 'asOf');
+    if (deadline && asOf && isIsoDate(deadline) && isIsoDateTime(asOf) && deadlineEndMs(deadline) < toMs(asOf))
+      warnings.push({ path: ['agreements', i, 'deadline'], message: `${deadline} is before asOf (${asOf}); no plan can meet it` });
+  });
+
+  // Warnings: a site with no deadline, a runway no fleet aircraft can use.
+  sites.forEach((s, i) => {
+    const country = str(s, 'country');
+    if (str(s, 'role') === 'origin' && s?.handoverBy === undefined && country !== undefined && !agreementAt.has(country))
+      warnings.push({
+        path: ['sites', i],
+        message: `origin site "${str(s, 'id') ?? i}" has no handoverBy and country "${country}" has no agreement, so it has no deadline`,
+      });
+    const accepts = strings(s, 'accepts');
+    if (accepts && fleetTypes.length > 0 && !fleetTypes.some((t) => accepts.includes(t)))
+      warnings.push({ path: ['sites', i, 'accepts'], message: `takes none of the fleet's types (${fleetTypes.join(', ')})` });
+  });
+
+  return { errors, warnings };
+}
+
+function duplicateIds(root: Obj | undefined, section: string, errors: RawIssue[]): void {
+  const first = new Map<string, number>();
+  list(root, section).forEach((x, i) => {
+    const id = str(x, 'id');
+    if (id === undefined) return;
+    const at = first.get(id);
+    if (at !== undefined) errors.push({ path: [section, i, 'id'], message: `duplicate id "${id}" (first at ${section}[${at}])` });
+    else first.set(id, i);
+  });
+}
+
+function cgWithinFloor(f: Obj, spec: ReturnType<typeof catalogAircraft>, i: number, errors: RawIssue[]): void {
+  const given = f.cgRangeM;
+  const cg = Array.isArray(given) ? given : spec?.cgRangeM;
+  const floor = num(f, 'floorLengthM') ?? spec?.floorLengthM;
+  if (!cg || floor === undefined || cg.length !== 2 || !cg.every((x) => typeof x === 'number')) return;
+  const [lo, hi] = cg as number[];
+  if (lo > hi || hi > floor)
+    errors.push({
+      path: ['aircraft', i, 'cgRangeM'],
+      message: `must run from min to max within the floor (0 to ${floor} m), got ${show(cg)}`,
+    });
+}
+
+function palletComplete(p: Obj | undefined, i: number, errors: RawIssue[]): void {
+  const id = str(p, 'id');
+  if (!p || id === undefined) return;
+  const base = catalogPallet(id);
+  if (!base) {
+    const missing = PALLET_FIELDS.filter((k) => p[k] === undefined);
+    if (missing.length > 0)
+      errors.push({
+        path: ['palletTypes', i, 'id'],
+        message: `new pallet type "${id}" (catalog: ${Object.keys(PALLETS).join(', ')}) must give every field, missing: ${missing.join(', ')}`,
+      });
+  }
+  for (const [usable, footprint] of [
+    ['usableLengthM', 'footprintLengthM'],
+    ['usableWidthM', 'footprintWidthM'],
+  ] as const) {
+    const u = num(p, usable) ?? base?.[usable];
+    const fp = num(p, footprint) ?? base?.[footprint];
+    if (u !== undefined && fp !== undefined && u > fp)
+      errors.push({
+        path: ['palletTypes', i, p[usable] !== undefined ? usable : footprint],
+        message: p[usable] !== undefined ? `must not exceed ${footprint} (${fp}), got ${u}` : `must not be less than ${usable} (${u}), got ${fp}`,
+      });
+  }
+}

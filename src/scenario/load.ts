@@ -1,0 +1,120 @@
+// Reads a scenario from YAML or JSON text: syntax, schema and cross-checks all report into one
+// list of issues with paths and source lines; a thrown error means a bug, never bad input.
+
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Scenario } from '../model/index.ts';
+import { crossCheck } from './checks.ts';
+import { fromZodIssue, pathToString, sortIssues, type RawIssue, type ScenarioIssue } from './issues.ts';
+import { normalise } from './normalise.ts';
+import { PolicySchema, ScenarioFileSchema } from './schema.ts';
+
+export { formatIssue, type ScenarioIssue } from './issues.ts';
+
+export type ScenarioResult =
+  | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[] };
+
+export interface ParseOptions {
+  /** yaml when absent (JSON is read by the YAML parser too, but `json` gives JSON's own errors) */
+  format?: 'yaml' | 'json';
+  /** file name, for messages only */
+  file?: string;
+}
+
+interface Source {
+  value: unknown;
+  /** the YAML document, to find the line of a path; absent when the text did not parse */
+  doc?: Document.Parsed;
+  lines: LineCounter;
+  syntax: ScenarioIssue[];
+}
+
+function read(text: string, format: 'yaml' | 'json'): Source {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  const yamlErrors: ScenarioIssue[] = doc.errors.map((e) => ({
+    path: '',
+    message: `YAML syntax: ${e.message.split('\n')[0]}`,
+    ...(e.linePos ? { line: e.linePos[0].line } : {}),
+  }));
+  if (format === 'json') {
+    try {
+      const value: unknown = JSON.parse(text);
+      return { value, lines, syntax: [], ...(doc.errors.length === 0 ? { doc } : {}) };
+    } catch (e) {
+      const message = `JSON syntax: ${(e as Error).message}`;
+      const line = yamlErrors[0]?.line ?? jsonErrorLine(text, (e as Error).message);
+      return { value: undefined, lines, syntax: [{ path: '', message, ...(line ? { line } : {}) }] };
+    }
+  }
+  if (yamlErrors.length > 0) return { value: undefined, lines, syntax: yamlErrors };
+  return { value: doc.toJS({ maxAliasCount: 1000 }), doc, lines, syntax: [] };
+}
+
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return undefined;
+  return text.slice(0, Number(m[1])).split('\n').length;
+}
+
+/** The 1-based line of the node at path, or of its nearest existing ancestor. */
+function lineOf(src: Source, path: (string | number)[]): number | undefined {
+  if (!src.doc) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? src.doc.contents : src.doc.getIn(path.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return src.lines.linePos(range[0]).line;
+  }
+  return undefined;
+}
+
+/** The fields a strict object allows at a path, for "did you mean" hints. */
+function knownKeys(path: PropertyKey[]): readonly string[] {
+  if (path.length === 0) return Object.keys(ScenarioFileSchema.shape);
+  if (path.length === 1 && path[0] === 'policy') return Object.keys(PolicySchema.shape);
+  if (path.length === 2 && typeof path[0] === 'string' && Object.hasOwn(ScenarioFileSchema.shape, path[0])) {
+    let s: unknown = ScenarioFileSchema.shape[path[0] as keyof typeof ScenarioFileSchema.shape];
+    // unwrap default/optional wrappers down to the array's element object
+    for (let i = 0; i < 4 && s; i++) {
+      const def = (s as { def?: { innerType?: unknown; element?: unknown } }).def;
+      if (def?.element) return Object.keys((def.element as { shape?: object }).shape ?? {});
+      s = def?.innerType;
+    }
+  }
+  return [];
+}
+
+export function parseScenario(text: string, opts: ParseOptions = {}): ScenarioResult {
+  const src = read(text, opts.format ?? 'yaml');
+  if (src.syntax.length > 0) return { ok: false, issues: src.syntax };
+  const located = (raw: RawIssue[]): ScenarioIssue[] =>
+    sortIssues(raw).map((r) => {
+      const line = lineOf(src, r.path);
+      return { path: pathToString(r.path), message: r.message, ...(line !== undefined ? { line } : {}) };
+    });
+
+  const parsed = ScenarioFileSchema.safeParse(src.value);
+  const schemaIssues = parsed.success ? [] : parsed.error.issues.flatMap((i) => fromZodIssue(i, src.value, knownKeys));
+  // Cross-checks only when the top is an object: a scalar or list file has nothing to cross-check.
+  const checks = schemaIssues.length > 0 && parsed.error?.issues.some((i) => i.path.length === 0 && i.code === 'invalid_type')
+    ? { errors: [], warnings: [] }
+    : crossCheck(src.value);
+  const errors = [...schemaIssues, ...checks.errors];
+  if (errors.length > 0 || !parsed.success) return { ok: false, issues: located(errors) };
+  return { ok: true, scenario: normalise(parsed.data), warnings: located(checks.warnings) };
+}
+
+/** Format from the extension (.json, else YAML); unreadable files come back as an issue. */
+export function loadScenarioFile(path: string): ScenarioResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, issues: [{ path: '', message: `cannot read ${path} (${code})` }] };
+  }
+  const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
+  return parseScenario(text, { format, file: path });
+}

@@ -1,0 +1,198 @@
+// Zod schemas of the scenario file as a planner writes it (formats.md, version 1). Optional
+// fields stay optional here; catalog values are filled in by normalise.ts. Objects are strict
+// so a misspelt field is reported instead of silently ignored. Descriptions feed the JSON Schema.
+
+import { z } from 'zod';
+import { isIsoDate, isIsoDateTime } from '../model/index.ts';
+
+export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
+
+// Messages are phrased to follow "path: " and the loader appends the offending value.
+const id = (what: string) => z.string().min(1).describe(what);
+const positive = (what: string) => z.number().positive().describe(what);
+const nonNegative = (what: string) => z.number().nonnegative().describe(what);
+const positiveInt = (what: string) => z.number().int().positive().describe(what);
+const nonNegativeInt = (what: string) => z.number().int().nonnegative().describe(what);
+
+const isoDate = (what: string) =>
+  z
+    .string()
+    .refine(isIsoDate, 'must be an ISO date (YYYY-MM-DD)')
+    .meta({ description: what, format: 'date' });
+
+const isoDateOrTime = (what: string) =>
+  z
+    .string()
+    .refine((s) => isIsoDateTime(s) && isIsoDate(s.slice(0, 10)), 'must be an ISO date or date-time (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)')
+    .describe(what);
+
+const country = (what: string) =>
+  z.string().regex(COUNTRY_PATTERN, 'must be an ISO 3166 alpha-2 code (two capital letters)').describe(what);
+
+export const SiteRoleSchema = z
+  .enum(['origin', 'destination', 'hub'])
+  .describe('origin: a host-nation site to be emptied; destination: where cargo and people go; hub: an intermediate airfield');
+export const SensitivitySchema = z.enum(['lethal', 'dangerous', 'classified']);
+export const ItemKindSchema = z
+  .enum(['cargo', 'vehicle'])
+  .describe('cargo: goes on pallets; vehicle: rolls on and takes floor space itself');
+export const PersonnelRoleSchema = z.enum(['security', 'operations', 'support']);
+
+export const SiteSchema = z
+  .strictObject({
+    id: id('site id, referenced by items, personnel, infrastructure and fleet bases'),
+    name: z.string().describe('site name'),
+    country: country('ISO 3166 alpha-2 country code, e.g. NE'),
+    lat: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').describe('latitude, degrees'),
+    lon: z
+      .number()
+      .min(-180, 'must be between -180 and 180')
+      .max(180, 'must be between -180 and 180')
+      .describe('longitude, degrees'),
+    role: SiteRoleSchema,
+    mog: positiveInt('maximum aircraft on the ground at once; unlimited when absent').optional(),
+    maxDeparturesPerDay: positiveInt('departures per UTC day; unlimited when absent').optional(),
+    handoverBy: isoDate('date (YYYY-MM-DD) by which the site must be empty').optional(),
+    accepts: z
+      .array(z.string())
+      .describe('aircraft type ids the runway takes; all types when absent')
+      .optional(),
+  })
+  .describe('an airfield: a host-nation origin, a hub or a destination');
+
+/** The fields of an aircraft type that a fleet line may override (all of AircraftType but id). */
+export const aircraftFields = {
+  name: z.string().describe('aircraft type name'),
+  aclKg: positive('allowable cabin load used for planning, kg'),
+  palletPositions: nonNegativeInt('pallet positions on the cargo floor'),
+  seats: nonNegativeInt('passengers carried alongside a full cargo load'),
+  cruiseKmh: positive('block speed for flight times, km/h'),
+  turnHours: nonNegative('ground time to load or unload at a stop, hours'),
+  costPerFlyingHourUsd: nonNegative('cost of one flying hour, USD'),
+  floorLengthM: positive('usable cargo floor length, m'),
+  floorWidthM: positive('usable cargo floor width, m'),
+  doorHeightM: positive('highest load the door and cargo compartment take, m'),
+  cgRangeM: z
+    .tuple([z.number().nonnegative(), z.number().nonnegative()])
+    .describe('[min, max] allowed payload centre of gravity, metres from the front of the cargo floor'),
+} as const;
+export const AIRCRAFT_FIELDS = Object.keys(aircraftFields) as (keyof typeof aircraftFields)[];
+
+export const FleetLineSchema = z
+  .strictObject({
+    type: id('aircraft type id: a catalog id such as C-17A or C-130J-30, or a new id with every type field given'),
+    count: positiveInt('number of airframes (tails) of this line'),
+    base: id('site id where the tails start'),
+    availableFrom: isoDateOrTime('first moment the tails are available; the scenario asOf when absent').optional(),
+    availableTo: isoDate('last day (YYYY-MM-DD) the tails are available; they land by its end').optional(),
+    ...Object.fromEntries(
+      AIRCRAFT_FIELDS.map((k) => [k, aircraftFields[k].optional().describe(`override: ${aircraftFields[k].description}`)]),
+    ) as { [K in keyof typeof aircraftFields]: z.ZodOptional<(typeof aircraftFields)[K]> },
+  })
+  .describe('a fleet line: airframes of one type; any catalog field may be overridden');
+
+export const palletFields = {
+  usableLengthM: positive('usable length of the pallet top, m'),
+  usableWidthM: positive('usable width of the pallet top, m'),
+  maxHeightM: positive('highest load built on the pallet, m'),
+  maxGrossKg: positive('maximum gross weight, tare included, kg'),
+  tareKg: nonNegative('empty weight with nets, kg'),
+  footprintLengthM: positive('outside length on the aircraft floor, m'),
+  footprintWidthM: positive('outside width on the aircraft floor, m'),
+} as const;
+export const PALLET_FIELDS = Object.keys(palletFields) as (keyof typeof palletFields)[];
+
+export const PalletTypeSchema = z
+  .strictObject({
+    id: id('pallet type id: 463L to override catalog values, or a new id with every field given'),
+    ...Object.fromEntries(PALLET_FIELDS.map((k) => [k, palletFields[k].optional()])) as {
+      [K in keyof typeof palletFields]: z.ZodOptional<(typeof palletFields)[K]>;
+    },
+  })
+  .describe('a pallet type: overrides catalog values for a catalog id, or defines a new type');
+
+export const PersonnelSchema = z
+  .strictObject({
+    site: id('origin site id where these people start'),
+    count: nonNegativeInt('number of people'),
+    role: PersonnelRoleSchema,
+    unit: z.string().describe('unit name').optional(),
+  })
+  .describe('people at an origin site');
+
+export const ItemSchema = z
+  .strictObject({
+    id: id('item id'),
+    name: z.string().describe('item name'),
+    site: id('origin site id where the units start'),
+    quantity: positiveInt('number of identical units'),
+    unitWeightKg: positive('weight of one unit, kg'),
+    lengthM: positive('length of one unit, m'),
+    widthM: positive('width of one unit, m'),
+    heightM: positive('height of one unit, m'),
+    unitValueUsd: nonNegative('value of one unit, USD'),
+    kind: ItemKindSchema,
+    sensitive: z
+      .array(SensitivitySchema)
+      .default([])
+      .describe('sensitivities: lethal, dangerous, classified; sensitive items are never given away'),
+    hostTransfer: z.boolean().default(false).describe('may be given to the host nation'),
+    demilInPlace: z.boolean().default(false).describe('may be destroyed on site instead of moved'),
+    tiltable: z
+      .boolean()
+      .default(false)
+      .describe('any face may go down; by default the unit stays upright and turns only about the vertical axis'),
+  })
+  .describe('an equipment line: identical units at one origin site');
+
+export const InfrastructureSchema = z
+  .strictObject({
+    id: id('infrastructure id'),
+    site: id('site id'),
+    name: z.string().describe('name'),
+    valueUsd: nonNegative('value, USD'),
+  })
+  .describe('fixed works handed over, never moved');
+
+export const AgreementSchema = z
+  .strictObject({
+    country: country('ISO 3166 alpha-2 code of the host country'),
+    deadline: isoDate('date (YYYY-MM-DD): departures allowed until the end of this UTC day'),
+    signed: isoDate('date the agreement was signed').optional(),
+    notes: z.string().describe('free text').optional(),
+  })
+  .describe("an agreement: everyone and everything leaves that country's sites by the deadline");
+
+export const POLICY_DEFAULTS = { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 100 } as const;
+
+export const PolicySchema = z
+  .strictObject({
+    transferWhenShipCostOverValue: nonNegative(
+      'an eligible, non-sensitive item is given to the host when moving it costs more than this times its value',
+    ).default(POLICY_DEFAULTS.transferWhenShipCostOverValue),
+    minSecurityPerSite: nonNegativeInt(
+      'people who stay at a site as its guard while sensitive items remain there',
+    ).default(POLICY_DEFAULTS.minSecurityPerSite),
+    passengerKg: positive('planning weight of one passenger with baggage, kg').default(POLICY_DEFAULTS.passengerKg),
+  })
+  .describe('planning policy');
+
+export const ScenarioFileSchema = z
+  .strictObject({
+    $schema: z.string().describe('JSON Schema reference for editors; ignored').optional(),
+    formatVersion: z.literal(1).describe('scenario format version; 1 when absent').optional(),
+    name: z.string().min(1).describe('title'),
+    asOf: isoDateOrTime('planning start: nothing departs before it'),
+    sites: z.array(SiteSchema).min(1).describe('airfields: origins, hubs and destinations'),
+    aircraft: z.array(FleetLineSchema).min(1).describe('the fleet, one line per type and base'),
+    palletTypes: z.array(PalletTypeSchema).default([]).describe('pallet types beyond or overriding the catalog 463L'),
+    personnel: z.array(PersonnelSchema).default([]).describe('people to move out'),
+    items: z.array(ItemSchema).default([]).describe('equipment lines'),
+    infrastructure: z.array(InfrastructureSchema).default([]).describe('fixed works handed over at their site'),
+    agreements: z.array(AgreementSchema).default([]).describe('withdrawal agreements, one per country'),
+    policy: PolicySchema.prefault({}).describe('planning policy; every field has a default'),
+  })
+  .describe('a drawdown scenario: what must leave, from where, by when, with which aircraft');
+
+export type ScenarioFile = z.output<typeof ScenarioFileSchema>;
+export type ScenarioFileInput = z.input<typeof ScenarioFileSchema>;

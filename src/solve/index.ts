@@ -1,0 +1,97 @@
+// The planner: dispositions -> pallets -> pieces -> schedule (which builds each sortie's load)
+// -> handovers, closures, metrics and bounds. Pure: a scenario and a seed in, a plan out; the
+// verifier runs afterwards in src/app, so nothing here vouches for itself.
+
+import type { Disposition, DispositionAction, Handover, Plan, Scenario, SiteClosure, Sortie } from '../model/index.ts';
+import { toDate, toMs } from '../model/index.ts';
+import { computeBounds } from './bounds/index.ts';
+import { dispose } from './dispose/index.ts';
+import { buildLoad } from './loads/index.ts';
+import { planMetrics } from './metrics.ts';
+import { packPallets } from './pallets/index.ts';
+import { cargoPieces } from './pieces.ts';
+import { schedule } from './schedule/index.ts';
+import type { CargoPiece, DispositionResult } from './types.ts';
+
+export interface SolveOptions {
+  seed?: number;
+  /** items forced to stay (a remedy being tried): transfer or demilitarize instead of moving */
+  forceStay?: ReadonlyMap<string, { action: Exclude<DispositionAction, 'retrograde'>; reason: string }>;
+}
+
+export interface SolveResult {
+  plan: Plan;
+  /** items nobody can move, give or destroy */
+  blocked: DispositionResult['blocked'];
+  /** pieces and people the schedule could not move at all */
+  stranded: { site: string; pieces: CargoPiece[]; people: number; reason: string }[];
+}
+
+export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResult {
+  const seed = options.seed ?? 1;
+  const disposed = applyForced(dispose(scenario), options.forceStay);
+  const packed = packPallets(scenario, disposed.retrograde);
+  const pieces = cargoPieces(scenario, disposed.retrograde, packed);
+  const scheduled = schedule({ scenario, pieces, buildLoad, seed });
+  const sorties = scheduled.sorties;
+  const siteClosures = closures(scenario, sorties);
+  const origins = new Set(scenario.sites.filter((s) => s.role === 'origin').map((s) => s.id));
+  const closure = maxIso(sorties.filter((s) => origins.has(s.from)).map((s) => s.departs));
+  const bounds = computeBounds(scenario, disposed.retrograde);
+  const plan: Plan = {
+    formatVersion: 1,
+    scenario: scenario.name,
+    feasible: false, // decided by the app once the verifier has looked
+    closure,
+    siteClosures,
+    dispositions: disposed.dispositions,
+    handovers: handovers(scenario, siteClosures),
+    pallets: packed.pallets,
+    sorties,
+    metrics: planMetrics(scenario, sorties, packed.pallets, disposed.dispositions),
+    bounds: { sorties: bounds.sorties, closure: bounds.closure },
+    violations: [],
+    seed,
+  };
+  return { plan, blocked: disposed.blocked, stranded: scheduled.stranded };
+}
+
+function applyForced(result: DispositionResult, forced: SolveOptions['forceStay']): DispositionResult {
+  if (!forced || forced.size === 0) return result;
+  const retrograde = new Map(result.retrograde);
+  const dispositions: Disposition[] = [];
+  for (const d of result.dispositions) {
+    const f = forced.get(d.itemId);
+    if (f && d.action === 'retrograde') {
+      dispositions.push({ ...d, action: f.action, reason: f.reason });
+      retrograde.delete(d.itemId);
+    } else dispositions.push(d);
+  }
+  return { ...result, dispositions, retrograde };
+}
+
+function closures(scenario: Scenario, sorties: readonly Sortie[]): SiteClosure[] {
+  const last = new Map<string, string>();
+  for (const s of sorties) {
+    const prev = last.get(s.from);
+    if (!prev || s.departs > prev) last.set(s.from, s.departs);
+  }
+  return scenario.sites
+    .filter((s) => s.role === 'origin')
+    .map((s) => ({ site: s.id, lastDeparture: last.get(s.id) ?? null }));
+}
+
+/** Infrastructure is handed over on the day its site empties (asOf's day when nothing leaves). */
+function handovers(scenario: Scenario, siteClosures: readonly SiteClosure[]): Handover[] {
+  const last = new Map(siteClosures.map((c) => [c.site, c.lastDeparture]));
+  return scenario.infrastructure.map((inf) => {
+    const when = last.get(inf.site);
+    return { infrastructureId: inf.id, site: inf.site, date: toDate(toMs(when ?? scenario.asOf)) };
+  });
+}
+
+function maxIso(values: string[]): string | null {
+  let best: string | null = null;
+  for (const v of values) if (best === null || v > best) best = v;
+  return best;
+}

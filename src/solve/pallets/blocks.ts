@@ -1,0 +1,307 @@
+// Construction of one container load from blocks of identical units in maximal empty spaces
+// (after Parreño, Alvarez-Valdes, Oliveira & Tamarit 2008), with the 75% support rule checked
+// for every unit of a block's bottom layer.
+
+import { MIN_SUPPORT_SHARE } from '../../model/index.ts';
+import type { Dims } from './orientations.ts';
+import type { TypePool } from './pool.ts';
+
+export interface ContainerBox {
+  l: number;
+  w: number;
+  h: number;
+  /** weight the units may add; Infinity when weight does not matter */
+  maxKg: number;
+}
+
+/** nx × ny × nz identical units; boundaries are accumulated so tops meet bottoms exactly. */
+export interface Block {
+  type: number;
+  dims: Dims;
+  xs: number[];
+  ys: number[];
+  zs: number[];
+}
+
+interface Space {
+  x0: number;
+  y0: number;
+  z0: number;
+  x1: number;
+  y1: number;
+  z1: number;
+}
+
+export interface Construction {
+  blocks: Block[];
+  /** units used per type */
+  used: Map<number, number>;
+  volume: number;
+  kg: number;
+}
+
+export interface ConstructParams {
+  /** floor: lowest space first (layers, heavy first); corner: nearest a container corner */
+  spaceOrder: 'floor' | 'corner';
+  /** volume: biggest block; fit: block that leaves the smallest gap in its space */
+  score: 'volume' | 'fit';
+  /** 0 for a greedy pass; > 0 perturbs block volumes by up to this share (GRASP-like) */
+  noise: number;
+  rng: () => number;
+  /** how many types that fit a space are compared before choosing */
+  window: number;
+}
+
+const EPS = 1e-9;
+
+function bounds(start: number, size: number, n: number): number[] {
+  const out = [start];
+  for (let i = 0; i < n; i++) out.push(out[i] + size);
+  return out;
+}
+
+interface Candidate {
+  type: number;
+  dims: Dims;
+  n: [number, number, number];
+  value: number;
+  gaps: [number, number, number];
+}
+
+/** block shapes for a type and orientation that fit the space, given how many units remain */
+function shapes(mx: number, my: number, mz: number, n: number): [number, number, number][] {
+  if (mx * my * mz <= n) return [[mx, my, mz]];
+  const out: [number, number, number][] = [];
+  const push = (s: [number, number, number]) => {
+    if (s[0] > 0 && s[1] > 0 && s[2] > 0 && !out.some((o) => o[0] === s[0] && o[1] === s[1] && o[2] === s[2]))
+      out.push(s);
+  };
+  let nx = Math.min(mx, n);
+  let ny = Math.min(my, Math.floor(n / nx));
+  push([nx, ny, Math.min(mz, Math.floor(n / (nx * ny)))]);
+  ny = Math.min(my, n);
+  nx = Math.min(mx, Math.floor(n / ny));
+  push([nx, ny, Math.min(mz, Math.floor(n / (nx * ny)))]);
+  const nz = Math.min(mz, n);
+  nx = Math.min(mx, Math.floor(n / nz));
+  push([nx, Math.min(my, Math.floor(n / (nz * nx))), nz]);
+  return out;
+}
+
+function compareCandidates(a: Candidate, b: Candidate, score: 'volume' | 'fit'): number {
+  if (score === 'fit') {
+    for (let i = 0; i < 3; i++) if (Math.abs(a.gaps[i] - b.gaps[i]) > EPS) return a.gaps[i] - b.gaps[i];
+  }
+  return b.value - a.value;
+}
+
+/** share of each bottom unit's base resting on tops at exactly z; true when all reach 75% */
+function supported(blocks: readonly Block[], xs: number[], ys: number[], z: number): boolean {
+  if (z <= EPS) return true;
+  const bx0 = xs[0];
+  const bx1 = xs[xs.length - 1];
+  const by0 = ys[0];
+  const by1 = ys[ys.length - 1];
+  const under: Block[] = [];
+  for (const b of blocks) {
+    if (Math.abs(b.zs[b.zs.length - 1] - z) > EPS) continue;
+    if (b.xs[0] >= bx1 - EPS || b.xs[b.xs.length - 1] <= bx0 + EPS) continue;
+    if (b.ys[0] >= by1 - EPS || b.ys[b.ys.length - 1] <= by0 + EPS) continue;
+    under.push(b);
+  }
+  if (under.length === 0) return false;
+  for (let i = 0; i + 1 < xs.length; i++) {
+    for (let j = 0; j + 1 < ys.length; j++) {
+      const need = MIN_SUPPORT_SHARE * (xs[i + 1] - xs[i]) * (ys[j + 1] - ys[j]) * (1 - 1e-9);
+      let area = 0;
+      for (const b of under) {
+        const ox = Math.min(xs[i + 1], b.xs[b.xs.length - 1]) - Math.max(xs[i], b.xs[0]);
+        if (ox <= 0) continue;
+        const oy = Math.min(ys[j + 1], b.ys[b.ys.length - 1]) - Math.max(ys[j], b.ys[0]);
+        if (oy > 0) area += ox * oy;
+      }
+      if (area < need) return false;
+    }
+  }
+  return true;
+}
+
+/** The smallest extent any remaining unit can have along each axis: smaller spaces are dead. */
+export function minExtents(pool: TypePool): [number, number, number] {
+  const m: [number, number, number] = [Infinity, Infinity, Infinity];
+  for (let t = pool.head; t >= 0; t = pool.next[t]) {
+    for (const o of pool.types[t].orients) for (let a = 0; a < 3; a++) m[a] = Math.min(m[a], o[a]);
+  }
+  return m;
+}
+
+/** One greedy (or perturbed) construction; reads the pool, does not change it. */
+export function construct(
+  box: ContainerBox,
+  pool: TypePool,
+  minExt: readonly [number, number, number],
+  p: ConstructParams,
+  start: readonly Block[] = [],
+): Construction {
+  let spaces: Space[] = [{ x0: 0, y0: 0, z0: 0, x1: box.l, y1: box.w, z1: box.h }];
+  const blocks: Block[] = [];
+  const used = new Map<number, number>();
+  let volume = 0;
+  let kg = 0;
+  let unitsLeft = pool.totalLeft;
+  const add = (b: Block) => {
+    const count = (b.xs.length - 1) * (b.ys.length - 1) * (b.zs.length - 1);
+    blocks.push(b);
+    used.set(b.type, (used.get(b.type) ?? 0) + count);
+    unitsLeft -= count;
+    volume += count * pool.types[b.type].volume;
+    kg += count * pool.types[b.type].kg;
+    spaces = carve(spaces, b, minExt);
+  };
+  // a partial load to complete (the improvement step keeps the start of a good load)
+  for (const b of start) add(b);
+
+  const spaceKey = (s: Space): [number, number, number] => {
+    const dx = Math.min(s.x0, box.l - s.x1);
+    const dy = Math.min(s.y0, box.w - s.y1);
+    if (p.spaceOrder === 'floor') return [s.z0, dx + dy, -(s.x1 - s.x0) * (s.y1 - s.y0) * (s.z1 - s.z0)];
+    const d = [dx, dy, s.z0].sort((a, b) => a - b);
+    return [d[0], d[1], d[2]];
+  };
+
+  while (spaces.length > 0 && unitsLeft > 0) {
+    // the space to fill next
+    let si = 0;
+    let best = spaceKey(spaces[0]);
+    for (let i = 1; i < spaces.length; i++) {
+      const k = spaceKey(spaces[i]);
+      for (let a = 0; a < 3; a++) {
+        if (Math.abs(k[a] - best[a]) <= EPS) continue;
+        if (k[a] < best[a]) {
+          si = i;
+          best = k;
+        }
+        break;
+      }
+    }
+    const s = spaces[si];
+    const dx = s.x1 - s.x0;
+    const dy = s.y1 - s.y0;
+    const dz = s.z1 - s.z0;
+
+    // candidate blocks from the first types that fit this space
+    const cands: Candidate[] = [];
+    let fitting = 0;
+    let scanned = 0;
+    const kgLeft = box.maxKg - kg;
+    for (let t = pool.head; t >= 0 && fitting < p.window && scanned < 8 * p.window; t = pool.next[t]) {
+      scanned++;
+      const type = pool.types[t];
+      let n = pool.left[t] - (used.get(t) ?? 0);
+      if (type.kg > 0 && Number.isFinite(kgLeft)) n = Math.min(n, Math.floor(kgLeft / type.kg + EPS));
+      if (n <= 0) continue;
+      let fits = false;
+      for (const o of type.orients) {
+        const mx = Math.floor(dx / o[0] + EPS);
+        const my = Math.floor(dy / o[1] + EPS);
+        const mz = Math.floor(dz / o[2] + EPS);
+        if (mx === 0 || my === 0 || mz === 0) continue;
+        fits = true;
+        for (const sh of shapes(mx, my, mz, n)) {
+          const v = sh[0] * sh[1] * sh[2] * type.volume;
+          const gaps = [dx - sh[0] * o[0], dy - sh[1] * o[1], dz - sh[2] * o[2]].sort((a, b) => a - b) as [
+            number,
+            number,
+            number,
+          ];
+          cands.push({ type: t, dims: o, n: sh, value: p.noise > 0 ? v * (1 + p.noise * p.rng()) : v, gaps });
+        }
+      }
+      if (fits) fitting++;
+    }
+    cands.sort((a, b) => compareCandidates(a, b, p.score));
+
+    // the best candidate that stands on enough support in one of the space's floor corners
+    let placed: Block | null = null;
+    for (const c of cands) {
+      const bl = c.n[0] * c.dims[0];
+      const bw = c.n[1] * c.dims[1];
+      const nearX = s.x0 <= box.l - s.x1;
+      const nearY = s.y0 <= box.w - s.y1;
+      const xStarts = nearX ? [s.x0, s.x1 - bl] : [s.x1 - bl, s.x0];
+      const yStarts = nearY ? [s.y0, s.y1 - bw] : [s.y1 - bw, s.y0];
+      for (let k = 0; k < 4 && !placed; k++) {
+        const xs = bounds(xStarts[k >> 1], c.dims[0], c.n[0]);
+        const ys = bounds(yStarts[k & 1], c.dims[1], c.n[1]);
+        if (supported(blocks, xs, ys, s.z0)) {
+          placed = { type: c.type, dims: c.dims, xs, ys, zs: bounds(s.z0, c.dims[2], c.n[2]) };
+        }
+        if (s.z0 <= EPS) break;
+      }
+      if (placed) break;
+    }
+    if (!placed) {
+      spaces.splice(si, 1);
+      continue;
+    }
+
+    add(placed);
+  }
+  return { blocks, used, volume, kg };
+}
+
+/** Cut a placed block out of the maximal spaces; drop pieces too small or inside another. */
+function carve(spaces: Space[], b: Block, minExt: readonly [number, number, number]): Space[] {
+  const B = {
+    x0: b.xs[0],
+    x1: b.xs[b.xs.length - 1],
+    y0: b.ys[0],
+    y1: b.ys[b.ys.length - 1],
+    z0: b.zs[0],
+    z1: b.zs[b.zs.length - 1],
+  };
+  const kept: Space[] = [];
+  const pieces: Space[] = [];
+  for (const s of spaces) {
+    if (
+      s.x0 >= B.x1 - EPS ||
+      s.x1 <= B.x0 + EPS ||
+      s.y0 >= B.y1 - EPS ||
+      s.y1 <= B.y0 + EPS ||
+      s.z0 >= B.z1 - EPS ||
+      s.z1 <= B.z0 + EPS
+    ) {
+      kept.push(s);
+      continue;
+    }
+    if (B.x0 - s.x0 >= minExt[0] - EPS) pieces.push({ ...s, x1: B.x0 });
+    if (s.x1 - B.x1 >= minExt[0] - EPS) pieces.push({ ...s, x0: B.x1 });
+    if (B.y0 - s.y0 >= minExt[1] - EPS) pieces.push({ ...s, y1: B.y0 });
+    if (s.y1 - B.y1 >= minExt[1] - EPS) pieces.push({ ...s, y0: B.y1 });
+    if (B.z0 - s.z0 >= minExt[2] - EPS) pieces.push({ ...s, z1: B.z0 });
+    if (s.z1 - B.z1 >= minExt[2] - EPS) pieces.push({ ...s, z0: B.z1 });
+  }
+  const inside = (a: Space, c: Space) =>
+    a.x0 >= c.x0 - EPS &&
+    a.y0 >= c.y0 - EPS &&
+    a.z0 >= c.z0 - EPS &&
+    a.x1 <= c.x1 + EPS &&
+    a.y1 <= c.y1 + EPS &&
+    a.z1 <= c.z1 + EPS;
+  const out = kept;
+  for (let i = 0; i < pieces.length; i++) {
+    const a = pieces[i];
+    if (a.x1 - a.x0 < minExt[0] - EPS || a.y1 - a.y0 < minExt[1] - EPS || a.z1 - a.z0 < minExt[2] - EPS) continue;
+    let dominated = false;
+    for (const c of kept) if (c !== a && inside(a, c)) { dominated = true; break; }
+    if (!dominated) {
+      for (let j = 0; j < pieces.length && !dominated; j++) {
+        if (j === i) continue;
+        // of two equal pieces keep the first
+        if (inside(a, pieces[j]) && (!inside(pieces[j], a) || j < i)) dominated = true;
+      }
+    }
+    if (!dominated) out.push(a);
+  }
+  return out;
+}

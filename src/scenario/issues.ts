@@ -78,13 +78,13 @@ export function fromZodIssue(
   const path = iss.path as (string | number)[];
   const value = valueAt(root, path);
   const got = `, got ${show(value)}`;
+  if (value === undefined && iss.code !== 'unrecognized_keys') return [{ path, message: 'required' }];
   // Messages written in schema.ts start with "must"; keep them and add the value.
   if (iss.message.startsWith('must ')) return [{ path, message: iss.message + got }];
   switch (iss.code) {
     case 'unrecognized_keys':
       return iss.keys.map((key) => ({ path: [...path, key], message: unknownField(key, knownKeys(path)) }));
     case 'invalid_type':
-      if (value === undefined) return [{ path, message: 'required' }];
       return [{ path, message: `must be ${TYPE_NAMES[iss.expected] ?? iss.expected}${got}` }];
     case 'too_small': {
       const min = Number(iss.minimum);

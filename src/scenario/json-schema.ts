@@ -14,7 +14,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const { $schema: _drop, ...rest } = generated;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://drawdown.dev/schema/scenario-1.json',
     title: 'drawdown scenario, format version 1',
     ...rest,
   };

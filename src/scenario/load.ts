@@ -19,7 +19,7 @@ export type ScenarioResult =
 export interface ParseOptions {
   /** yaml when absent (JSON is read by the YAML parser too, but `json` gives JSON's own errors) */
   format?: 'yaml' | 'json';
-  /** file name, for messages only */
+  /** the file name; issues do not repeat it, pass it to formatIssue(issue, file) */
   file?: string;
 }
 
@@ -36,7 +36,7 @@ function read(text: string, format: 'yaml' | 'json'): Source {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const yamlErrors: ScenarioIssue[] = doc.errors.map((e) => ({
     path: '',
-    message: `YAML syntax: ${e.message.split('\n')[0]}`,
+    message: `YAML syntax: ${e.message.split('\n')[0].replace(/:$/, '')}`,
     ...(e.linePos ? { line: e.linePos[0].line } : {}),
   }));
   if (format === 'json') {

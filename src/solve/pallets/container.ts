@@ -45,19 +45,32 @@ export function fillOne(box: ContainerBox, pool: TypePool, opts: FillOptions = {
   const boxVolume = box.l * box.w * box.h;
   const value = (c: Construction) => c.volume / boxVolume + (Number.isFinite(box.maxKg) ? c.kg / box.maxKg : 0);
   let best: Construction | null = null;
+  const packedAll = (c: Construction) => {
+    let packed = 0;
+    for (const n of c.used.values()) packed += n;
+    return packed === pool.totalLeft;
+  };
+  // half the budget on fresh constructions, the rest completing the start of the best load
+  const fresh = Math.max(Math.min(restarts, GREEDY.length), Math.ceil(restarts / 2));
   for (let r = 0; r < restarts; r++) {
     const g = GREEDY[r % GREEDY.length];
-    const c = construct(box, pool, minExt, {
-      spaceOrder: g.spaceOrder,
-      score: r < GREEDY.length ? g.score : 'volume',
-      noise: r < GREEDY.length ? 0 : 0.1 + 0.3 * (r % 3),
-      rng,
-      window,
-    });
+    const improving = r >= fresh && best !== null;
+    const keep = improving ? Math.floor(best!.blocks.length * (0.3 + 0.6 * rng())) : 0;
+    const c = construct(
+      box,
+      pool,
+      minExt,
+      {
+        spaceOrder: g.spaceOrder,
+        score: r < GREEDY.length ? g.score : 'volume',
+        noise: r < GREEDY.length ? 0 : 0.1 + 0.3 * (r % 3),
+        rng,
+        window,
+      },
+      improving ? best!.blocks.slice(0, keep) : [],
+    );
     if (!best || value(c) > value(best) + 1e-12) best = c;
-    let packed = 0;
-    for (const n of best.used.values()) packed += n;
-    if (packed === pool.totalLeft) break; // everything is in: nothing left to improve
+    if (packedAll(best)) break; // everything is in: nothing left to improve
   }
   return best!;
 }
@@ -134,7 +147,7 @@ export function packContainer(box: ContainerBox, units: readonly ContainerUnit[]
     ids.map((l) => l.length),
     order,
   );
-  const best = fillOne(box, pool, { restarts: 16, ...opts });
+  const best = fillOne(box, pool, { restarts: 100, ...opts });
   const next = new Array<number>(types.length).fill(0);
   const placements: UnitPlacement[] = [];
   for (const b of best.blocks) {

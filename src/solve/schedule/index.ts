@@ -1,0 +1,3 @@
+// The sortie scheduler stage (issue 3): tails, times, routes through hubs, passengers.
+export { schedule } from './scheduler.ts';
+export type { ScheduleResult, SortieNote, StrandedCargo } from './scheduler.ts';

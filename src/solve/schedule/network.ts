@@ -1,0 +1,91 @@
+// Where cargo goes from each site by each fleet line: straight to the nearest destination whose
+// runway takes the type, or, when no type serving an origin reaches any destination, to the
+// nearest hub from which some type does. Also the rough "could this piece fit" check.
+
+import type { FleetLine, Scenario, Site } from '../../model/index.ts';
+import { greatCircleKm } from '../../model/index.ts';
+import type { CargoPiece } from '../types.ts';
+
+export function accepts(site: Site, type: string): boolean {
+  return !site.accepts || site.accepts.includes(type);
+}
+
+export interface Network {
+  sites: Site[];
+  index: Map<string, number>;
+  km(a: number, b: number): number;
+  /** site index -> fleet line index -> next stop (a destination, or a hub for origins) */
+  routes: Map<number, Map<number, number>>;
+  /** hub index -> origin indices that send cargo through it */
+  feeders: Map<number, number[]>;
+}
+
+export function buildNetwork(scenario: Scenario): Network {
+  const sites = scenario.sites;
+  const n = sites.length;
+  const index = new Map(sites.map((s, i) => [s.id, i]));
+  const dist = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) {
+    dist[a * n + b] = dist[b * n + a] = greatCircleKm(sites[a], sites[b]);
+  }
+  const km = (a: number, b: number) => dist[a * n + b];
+  const lines = scenario.aircraft;
+
+  const nearest = (from: number, role: Site['role'], type: string, ok: (i: number) => boolean = () => true) => {
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (i === from || sites[i].role !== role || !accepts(sites[i], type) || !ok(i)) continue;
+      if (best < 0 || km(from, i) < km(from, best)) best = i;
+    }
+    return best;
+  };
+
+  const routes = new Map<number, Map<number, number>>();
+  const direct = (site: number) => {
+    const m = new Map<number, number>();
+    lines.forEach((line, li) => {
+      if (!accepts(sites[site], line.type)) return;
+      const d = nearest(site, 'destination', line.type);
+      if (d >= 0) m.set(li, d);
+    });
+    return m;
+  };
+  const hubsOut = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    if (sites[i].role !== 'hub') continue;
+    const m = direct(i);
+    routes.set(i, m);
+    if (m.size > 0) hubsOut.add(i);
+  }
+  const feeders = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (sites[i].role !== 'origin') continue;
+    let m = direct(i);
+    if (m.size === 0) {
+      lines.forEach((line, li) => {
+        if (!accepts(sites[i], line.type)) return;
+        const h = nearest(i, 'hub', line.type, (j) => hubsOut.has(j));
+        if (h < 0) return;
+        m.set(li, h);
+        const f = feeders.get(h) ?? [];
+        if (!f.includes(i)) f.push(i);
+        feeders.set(h, f);
+      });
+    }
+    routes.set(i, m);
+  }
+  return { sites, index, km, routes, feeders };
+}
+
+/** Could the piece ride this type at all (a necessary check; the load planner decides). */
+export function couldCarry(piece: CargoPiece, line: FleetLine): boolean {
+  if (piece.weightKg > line.aclKg) return false;
+  if (piece.kind === 'pallet' && line.palletPositions < 1) return false;
+  const fits = (l: number, w: number, h: number) =>
+    h <= line.doorHeightM + 1e-9 &&
+    Math.max(l, w) <= line.floorLengthM + 1e-9 &&
+    Math.min(l, w) <= line.floorWidthM + 1e-9;
+  const { lengthM: l, widthM: w, heightM: h } = piece;
+  if (fits(l, w, h)) return true;
+  return piece.kind === 'floor' && piece.tiltable && (fits(l, h, w) || fits(w, h, l));
+}

@@ -1,0 +1,169 @@
+// What is still to move from one site (an origin, or a hub that cargo passes through): pieces
+// in priority order, one lane per fleet line that serves the site, and the people there.
+
+import type { Site } from '../../model/index.ts';
+import type { CargoPiece } from '../types.ts';
+
+export interface Entry {
+  piece: CargoPiece;
+  /** when it may be loaded (-Infinity at an origin; arrival + unloading at a hub) */
+  at: number;
+  gone: boolean;
+  /** lanes that may still carry it; none left means no serving type can take it */
+  lanes: number;
+}
+
+/** The pieces of one site that one fleet line may carry, in priority order. */
+export class Lane {
+  readonly entries: Entry[] = [];
+  private head = 0;
+  private unfit = new Set<Entry>();
+
+  constructor(readonly line: number) {}
+
+  private skip(e: Entry): boolean {
+    return e.gone || this.unfit.has(e);
+  }
+
+  private advance(): void {
+    while (this.head < this.entries.length && this.skip(this.entries[this.head])) this.head++;
+  }
+
+  hasAny(): boolean {
+    this.advance();
+    return this.head < this.entries.length;
+  }
+
+  /** Up to `k` pieces loadable at time `t`, in priority order. */
+  window(t: number, k: number): Entry[] {
+    this.advance();
+    const out: Entry[] = [];
+    for (let i = this.head; i < this.entries.length && out.length < k; i++) {
+      const e = this.entries[i];
+      if (!this.skip(e) && e.at <= t) out.push(e);
+    }
+    return out;
+  }
+
+  /** Waiting entries (for a hub's consolidation check). */
+  waiting(): Entry[] {
+    this.advance();
+    return this.entries.slice(this.head).filter((e) => !this.skip(e));
+  }
+
+  /** The load planner found none of these fits this line: it stops offering them. */
+  markUnfit(es: readonly Entry[]): Entry[] {
+    const dead: Entry[] = [];
+    for (const e of es) {
+      if (this.unfit.has(e)) continue;
+      this.unfit.add(e);
+      if (--e.lanes === 0) dead.push(e);
+    }
+    return dead;
+  }
+}
+
+export class WorkSite {
+  readonly lanes = new Map<number, Lane>();
+  readonly entries: Entry[] = [];
+  private byPiece = new Map<CargoPiece, Entry>();
+  /** weight of pieces still to move that some serving type may carry */
+  kg = 0;
+  sensitive = 0;
+  kg0 = 0;
+  people0 = 0;
+  /** people present (origin) */
+  people = 0;
+  /** people arriving at a hub, sorted by when they are available */
+  arrivals: { at: number; count: number }[] = [];
+  /** pieces no serving type can carry */
+  readonly dead: CargoPiece[] = [];
+  /** bumped on every change, for cached hub readiness */
+  version = 0;
+
+  constructor(
+    readonly idx: number,
+    readonly site: Site,
+    readonly hub: boolean,
+    /** last allowed departure (agreement deadline or handover), Infinity when none */
+    readonly due: number,
+  ) {}
+
+  add(piece: CargoPiece, at: number, lanesFor: (p: CargoPiece) => Lane[]): void {
+    const lanes = lanesFor(piece);
+    const e: Entry = { piece, at, gone: false, lanes: lanes.length };
+    this.entries.push(e);
+    this.byPiece.set(piece, e);
+    this.version++;
+    if (lanes.length === 0) {
+      this.dead.push(piece);
+      return;
+    }
+    for (const l of lanes) l.entries.push(e);
+    this.kg += piece.weightKg;
+    if (piece.sensitive) this.sensitive++;
+  }
+
+  entryOf(piece: CargoPiece, window: readonly Entry[]): Entry | undefined {
+    const e = this.byPiece.get(piece);
+    if (e && !e.gone) return e;
+    // A load planner that copies pieces: match by reference and kind within what it was offered.
+    return window.find((w) => !w.gone && w.piece.ref === piece.ref && w.piece.kind === piece.kind);
+  }
+
+  take(e: Entry): void {
+    e.gone = true;
+    this.version++;
+    if (e.lanes > 0) {
+      this.kg -= e.piece.weightKg;
+      if (e.piece.sensitive) this.sensitive--;
+    }
+  }
+
+  markDead(es: readonly Entry[]): void {
+    for (const e of es) {
+      this.dead.push(e.piece);
+      this.kg -= e.piece.weightKg;
+      if (e.piece.sensitive) this.sensitive--;
+    }
+    if (es.length) this.version++;
+  }
+
+  peopleAvailable(t: number): number {
+    if (!this.hub) return this.people;
+    let n = 0;
+    for (const a of this.arrivals) if (a.at <= t) n += a.count;
+    return n;
+  }
+
+  peopleTotal(): number {
+    if (!this.hub) return this.people;
+    let n = 0;
+    for (const a of this.arrivals) n += a.count;
+    return n;
+  }
+
+  addPeople(at: number, count: number): void {
+    if (count <= 0) return;
+    let i = this.arrivals.length;
+    while (i > 0 && this.arrivals[i - 1].at > at) i--;
+    this.arrivals.splice(i, 0, { at, count });
+    this.version++;
+  }
+
+  takePeople(count: number): void {
+    this.version++;
+    if (!this.hub) {
+      this.people -= count;
+      return;
+    }
+    // Earliest arrivals first: they are the ones available.
+    while (count > 0 && this.arrivals.length) {
+      const a = this.arrivals[0];
+      const n = Math.min(count, a.count);
+      a.count -= n;
+      count -= n;
+      if (a.count === 0) this.arrivals.shift();
+    }
+  }
+}

@@ -73,10 +73,13 @@ async function run(argv: string[], io: Out): Promise<number> {
   }
 }
 
-function args(rest: string[], options: Parameters<typeof parseArgs>[0]['options'], positionals: number) {
-  let parsed;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+function args(rest: string[], options: OptionSpec, positionals: number): Parsed {
+  let parsed: Parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }) as Parsed;
   } catch (e) {
     throw new DrawdownError('usage', `${(e as Error).message} (try drawdown --help)`);
   }

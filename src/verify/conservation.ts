@@ -5,7 +5,7 @@
 import type { Site, Violation } from '../model/index.ts';
 import { TIME_EPS_MS } from '../model/index.ts';
 import type { SortieInfo, VerifyContext } from './context.ts';
-import { finite, list } from './context.ts';
+import { compareDeparture, finite, list } from './context.ts';
 import { MinHeap } from './heap.ts';
 import { at, violation } from './format.ts';
 
@@ -145,7 +145,7 @@ export function peopleEvents(ctx: VerifyContext): PeopleEvent[] {
     events.push({ site: s.from!.id, time: s.dep, delta: -p, sortie: s });
     events.push({ site: s.to!.id, time: s.arr + s.turnMs - TIME_EPS_MS, delta: p, sortie: s });
   }
-  return events.sort((a, b) => a.time - b.time || b.delta - a.delta || a.sortie.index - b.sortie.index);
+  return events.sort((a, b) => a.time - b.time || b.delta - a.delta || compareDeparture(a.sortie, b.sortie));
 }
 
 function checkPeople(ctx: VerifyContext): Violation[] {

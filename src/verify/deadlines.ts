@@ -2,7 +2,7 @@
 // from a site with a handover date, by the end of that day; and each piece of infrastructure
 // handed over once, at its site, after the site's last departure and by its deadlines.
 
-import type { Violation } from '../model/index.ts';
+import type { Handover, Violation } from '../model/index.ts';
 import { deadlineEndMs, isIsoDate, toDate } from '../model/index.ts';
 import type { VerifyContext } from './context.ts';
 import { list } from './context.ts';
@@ -31,9 +31,15 @@ export function checkDeadlines(ctx: VerifyContext): Violation[] {
     }
   }
 
-  const handovers = list(ctx.plan.handovers).filter((x) => x && typeof x === 'object');
+  const handovers = new Map<string, Handover[]>();
+  for (const x of list(ctx.plan.handovers)) {
+    if (!x || typeof x !== 'object') continue;
+    const g = handovers.get(x.infrastructureId);
+    if (g) g.push(x);
+    else handovers.set(x.infrastructureId, [x]);
+  }
   for (const infra of ctx.scenario.infrastructure) {
-    const mine = handovers.filter((x) => x.infrastructureId === infra.id);
+    const mine = handovers.get(infra.id) ?? [];
     const refs = [infra.id, infra.site];
     if (mine.length !== 1) {
       out.push(violation('deadline.handover',

@@ -13,15 +13,15 @@ export function checkDisposition(ctx: VerifyContext): Violation[] {
   for (const d of list(ctx.plan.dispositions)) {
     const item = d && ctx.items.get(d.itemId);
     if (!item) continue;
-    const units = `${d.quantity} unit${d.quantity === 1 ? '' : 's'}`;
+    const units = d.quantity === 1 ? '1 unit is' : `${d.quantity} units are`;
     if (d.action === 'transfer') {
       if (isSensitive(item)) {
-        bad(`item ${item.id} is sensitive (${item.sensitive.join(', ')}) yet ${units} are given to the host nation`, [item.id]);
+        bad(`item ${item.id} is sensitive (${item.sensitive.join(', ')}) yet ${units} given to the host nation`, [item.id]);
       } else if (!item.hostTransfer) {
-        bad(`item ${item.id} may not be transferred (hostTransfer is false) yet ${units} are given to the host nation`, [item.id]);
+        bad(`item ${item.id} may not be transferred (hostTransfer is false) yet ${units} given to the host nation`, [item.id]);
       }
     } else if (d.action === 'demilitarize') {
-      if (!item.demilInPlace) bad(`item ${item.id} may not be destroyed in place (demilInPlace is false) yet ${units} are demilitarised`, [item.id]);
+      if (!item.demilInPlace) bad(`item ${item.id} may not be destroyed in place (demilInPlace is false) yet ${units} demilitarised`, [item.id]);
     } else if (d.action !== 'retrograde') {
       bad(`item ${item.id}: unknown action ${quote(d.action)} (retrograde, transfer or demilitarize)`, [item.id]);
     }

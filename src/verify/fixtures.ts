@@ -163,6 +163,27 @@ export function expectOnly(found: Violation[], ...rules: string[]): void {
   assert.deepEqual(got, [...new Set(rules)].sort(), JSON.stringify(found, null, 1));
 }
 
+/**
+ * After a test moves units or loads: each pallet's gross and height from its units, and each
+ * sortie's payload and centre of gravity from its loads, written out for this fixture's data.
+ */
+export function reweigh(scenario: Scenario, plan: Plan): Plan {
+  const kg = new Map(scenario.items.map((i) => [i.id, i.unitWeightKg]));
+  const gross = new Map<string, number>();
+  for (const p of plan.pallets) {
+    p.grossKg = 130 + p.placements.reduce((t, u) => t + (kg.get(u.itemId) ?? 0), 0);
+    p.heightM = Math.max(0, ...p.placements.map((u) => u.z + u.h));
+    gross.set(p.id, p.grossKg);
+  }
+  for (const s of plan.sorties) {
+    const w = s.loads.map((l) => gross.get(l.ref) ?? kg.get(l.ref) ?? 0);
+    const total = w.reduce((a, b) => a + b, 0);
+    s.payloadKg = total + s.passengers * scenario.policy.passengerKg;
+    s.cgM = s.loads.length ? w.reduce((t, x, i) => t + x * (s.loads[i].x + s.loads[i].l / 2), 0) / total : null;
+  }
+  return plan;
+}
+
 export function check(scenario: Scenario, plan: Plan): Violation[] {
   return verifyPlan(scenario, plan);
 }

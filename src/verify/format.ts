@@ -28,6 +28,7 @@ export function at(ms: number): string {
 export function quote(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === undefined) return 'nothing';
+  if (typeof v === 'number') return String(v); // JSON would print NaN as null
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {

@@ -19,7 +19,7 @@ import { checkSensitive } from './sensitive.ts';
 import { checkClaims } from './claims.ts';
 
 export type { Violation } from '../model/index.ts';
-export { parsePlan } from './plan-shape.ts';
+export { formatPlanIssues, parsePlan } from './plan-shape.ts';
 export type { PlanIssue, ParsePlanResult } from './plan-shape.ts';
 
 const FAMILIES: [string, RuleName, (ctx: VerifyContext) => Violation[]][] = [

@@ -3,10 +3,13 @@
 // unit carried on the floor itself.
 
 import type { FleetLine, Item, PalletType, Violation } from '../model/index.ts';
-import { CG_REPORT_EPS_M, GEOMETRY_EPS_M as EPS } from '../model/index.ts';
+import { CG_REPORT_EPS_M, GEOMETRY_EPS_M } from '../model/index.ts';
 import type { LoadTarget, SortieInfo, VerifyContext } from './context.ts';
-import { finite } from './context.ts';
+import { cmp, finite } from './context.ts';
 import { kg, m, num, violation } from './format.ts';
+
+// Local copies: module re-exports are getters, too slow for loops over every unit.
+const EPS = GEOMETRY_EPS_M;
 
 /** Tolerance on a claimed payload against the one recomputed, kg. */
 const PAYLOAD_EPS_KG = 0.5;
@@ -14,7 +17,9 @@ const PAYLOAD_EPS_KG = 0.5;
 export function checkLoads(ctx: VerifyContext): Violation[] {
   const out: Violation[] = [];
   const floorCargoReported = new Set<string>();
-  for (const s of ctx.sorties) if (s.line) checkSortie(ctx, s, s.line, floorCargoReported, out);
+  // By sortie id, so the one sortie named for floor cargo that fits a pallet does not depend on plan order.
+  const order = [...ctx.sorties].sort((a, b) => cmp(String(a.sortie.id), String(b.sortie.id)) || a.index - b.index);
+  for (const s of order) if (s.line) checkSortie(ctx, s, s.line, floorCargoReported, out);
   return out;
 }
 

@@ -4,10 +4,14 @@
 // so a pallet of k units costs about k log k, not k².
 
 import type { Item, Placement, Violation } from '../model/index.ts';
-import { GEOMETRY_EPS_M as EPS, MIN_SUPPORT_SHARE, isSensitive } from '../model/index.ts';
+import { GEOMETRY_EPS_M, MIN_SUPPORT_SHARE as SUPPORT_SHARE, isSensitive } from '../model/index.ts';
 import type { PalletInfo, VerifyContext } from './context.ts';
 import { finite } from './context.ts';
 import { kg, m, num, violation } from './format.ts';
+
+// Local copies: module re-exports are getters, too slow for loops over every unit.
+const EPS = GEOMETRY_EPS_M;
+const MIN_SUPPORT_SHARE = SUPPORT_SHARE;
 
 interface Unit {
   p: Placement;
@@ -94,13 +98,13 @@ function orientation(id: string, units: Unit[], out: Violation[]): void {
   for (const { p, item, name } of units) {
     const placed = [p.l, p.w, p.h].sort((a, b) => a - b);
     const dims = [item.lengthM, item.widthM, item.heightM].sort((a, b) => a - b);
-    const size = `${num(p.l, 3)} × ${num(p.w, 3)} × ${num(p.h, 3)} m`;
+    const size = () => `${num(p.l, 3)} × ${num(p.w, 3)} × ${num(p.h, 3)} m`;
     if (placed.some((d, i) => Math.abs(d - dims[i]) > EPS)) {
       out.push(violation('pallet.orientation',
-        `pallet ${id}: unit ${name} is placed as ${size}, not a turn of its ${num(item.lengthM, 3)} × ${num(item.widthM, 3)} × ${num(item.heightM, 3)} m`, [id, item.id]));
+        `pallet ${id}: unit ${name} is placed as ${size()}, not a turn of its ${num(item.lengthM, 3)} × ${num(item.widthM, 3)} × ${num(item.heightM, 3)} m`, [id, item.id]));
     } else if (!item.tiltable && Math.abs(p.h - item.heightM) > EPS) {
       out.push(violation('pallet.orientation',
-        `pallet ${id}: unit ${name} is laid on its side (${size}, height ${m(p.h)} not ${m(item.heightM)}) but is not tiltable`, [id, item.id]));
+        `pallet ${id}: unit ${name} is laid on its side (${size()}, height ${m(p.h)} not ${m(item.heightM)}) but is not tiltable`, [id, item.id]));
     }
   }
 }

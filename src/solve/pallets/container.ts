@@ -6,6 +6,7 @@
 import { construct, minExtents, type Block, type Construction, type ContainerBox } from './blocks.ts';
 import { ANY_FACE, UPRIGHT, fittingOrientations, orientationsOf, type VerticalFlags } from './orientations.ts';
 import { TypePool, type BoxType } from './pool.ts';
+import { seededRandom } from './random.ts';
 
 export type { ContainerBox, Block } from './blocks.ts';
 
@@ -15,18 +16,6 @@ export interface FillOptions {
   /** types that fit a space compared per block */
   window?: number;
   seed?: number;
-}
-
-/** mulberry32: a small seeded generator, so perturbed restarts are reproducible */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const GREEDY = [

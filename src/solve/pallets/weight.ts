@@ -3,6 +3,8 @@
 // then, while above the lower bound, a local search that empties the lightest pallets and
 // swaps their units into the others (after Levine & Ducatelle 2004), within a fixed budget.
 
+import { seededRandom } from './random.ts';
+
 export interface WeightedType {
   kg: number;
   volume: number;
@@ -105,7 +107,7 @@ export function binByWeight(
   const mbs = minimumBinSlack(types, capKg, capVol);
   if (mbs.length < best.length) best = mbs;
   if (best.length <= bound) return best;
-  const improved = emptyLightest(types, best, capKg, capVol, bound, opts.rounds ?? 300);
+  const improved = emptyLightest(types, best, capKg, capVol, bound, opts.rounds ?? 2000);
   return improved.length < best.length ? improved : best;
 }
 
@@ -164,6 +166,23 @@ function minimumBinSlack(types: readonly WeightedType[], capKg: number, capVol: 
   return bins;
 }
 
+/** moves evaluated by the local search before it stops: bounds its time on awkward inputs */
+const WORK_LIMIT = 10_000_000;
+
+/** index sets of one or two units of a type-sorted list, one per distinct type combination */
+function combos(units: readonly number[]): number[][] {
+  const firsts: number[] = [];
+  for (let i = 0; i < units.length; i++) if (i === 0 || units[i] !== units[i - 1]) firsts.push(i);
+  const out: number[][] = [];
+  for (let a = 0; a < firsts.length; a++) {
+    const i = firsts[a];
+    out.push([i]);
+    if (i + 1 < units.length && units[i + 1] === units[i]) out.push([i, i + 1]);
+    for (let c = a + 1; c < firsts.length; c++) out.push([i, firsts[c]]);
+  }
+  return out;
+}
+
 /**
  * Local search on single units: free the units of the lightest bins, swap free units into the
  * other bins where that fills them more (2-2, 2-1, 1-2, 1-1, 0-1), then put the rest back first
@@ -178,15 +197,19 @@ function emptyLightest(
   rounds: number,
 ): Bin[] {
   // units as type indices
+  const rng = seededRandom(7);
   let bins: number[][] = start.map((b) => b.flatMap(([t, n]) => new Array<number>(n).fill(t)));
   const kgOf = (b: number[]) => b.reduce((s, t) => s + types[t].kg, 0);
   const volOf = (b: number[]) => b.reduce((s, t) => s + types[t].volume, 0);
   const fits = (kg: number, vol: number) => kg <= capKg + EPS && vol <= capVol + EPS;
 
-  for (let round = 0; round < rounds && bins.length > bound; round++) {
+  let work = 0;
+  for (let round = 0; round < rounds && bins.length > bound && work < WORK_LIMIT; round++) {
     const k = 1 + (round % 3);
     const byLoad = bins.map((b, i) => ({ i, kg: kgOf(b) })).sort((a, b) => a.kg - b.kg || a.i - b.i);
-    const emptied = new Set(byLoad.slice(0, k).map((e) => e.i));
+    // the lightest bin, and others drawn at random so that rounds do not repeat themselves
+    const emptied = new Set([byLoad[0].i]);
+    while (emptied.size < Math.min(k, bins.length)) emptied.add(Math.floor(rng() * bins.length));
     let free: number[] = bins.filter((_, i) => emptied.has(i)).flat();
     const rest = bins.filter((_, i) => !emptied.has(i)).map((b) => b.slice());
 
@@ -199,16 +222,12 @@ function emptyLightest(
         let bestGain = EPS;
         let bestOut: number[] = [];
         let bestIn: number[] = [];
-        const outs: number[][] = [[]];
-        for (let i = 0; i < b.length; i++) {
-          outs.push([i]);
-          for (let j = i + 1; j < b.length; j++) outs.push([i, j]);
-        }
-        const ins: number[][] = [];
-        for (let i = 0; i < free.length; i++) {
-          ins.push([i]);
-          for (let j = i + 1; j < free.length; j++) ins.push([i, j]);
-        }
+        // one representative per distinct type (pair), since identical units swap alike
+        b.sort((x, y) => x - y);
+        free.sort((x, y) => x - y);
+        const outs: number[][] = [[], ...combos(b)];
+        const ins = combos(free);
+        work += outs.length * ins.length;
         for (const o of outs) {
           const oKg = o.reduce((s, i) => s + types[b[i]].kg, 0);
           const oVol = o.reduce((s, i) => s + types[b[i]].volume, 0);

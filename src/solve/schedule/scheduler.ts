@@ -32,10 +32,10 @@ export interface ScheduleResult {
   notes: SortieNote[];
 }
 
-/** A slack beyond this earns no further penalty. */
-const MAX_SLACK_MS = 2 * DAY_MS;
-/** Share of a site's slack added to its departure time when choosing between sites. */
-const SLACK_WEIGHT = 0.25;
+/** Hours added to a departure from a site with all the time it needs; none for a site at risk. */
+const RELAXED_PENALTY_MS = 12 * 3_600_000;
+/** Share of a load a sortie is assumed to carry before a site has flown a few. */
+const FIRST_FILL = 0.8;
 /** A hub sends a big jet on when its waiting cargo fills this share of one (or all has come). */
 const HUB_FILL = 0.85;
 
@@ -243,11 +243,15 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     }
   };
 
+  // Critical ratio: estimated time the site's work still needs over the time to its deadline.
+  // A site at or past 1 gets no penalty; a site with no deadline gets the whole penalty.
   const slackPenalty = (ws: WorkSite, dep: number) => {
     const g = gapMs.get(ws.idx);
-    const left = g ? Math.ceil(ws.kg / g.acl) * g.gap : 0;
-    const slack = ws.due - dep - left;
-    return SLACK_WEIGHT * Math.min(MAX_SLACK_MS, Math.max(0, slack));
+    if (!g || !Number.isFinite(ws.due)) return RELAXED_PENALTY_MS;
+    const perSortie = ws.sorties >= 3 ? ws.movedKg / ws.sorties : FIRST_FILL * g.acl;
+    const left = Math.ceil(ws.kg / Math.max(1, perSortie)) * g.gap;
+    const ratio = left / Math.max(3_600_000, ws.due - dep);
+    return RELAXED_PENALTY_MS * Math.min(1, Math.max(0, 1 - ratio));
   };
 
   const evaluate = (t: TailState): Job | null => {
@@ -324,6 +328,10 @@ export function schedule(input: ScheduleInput): ScheduleResult {
       return false;
     }
     if (passengers > 0) ws.takePeople(passengers);
+    if (taken.length > 0) {
+      ws.sorties++;
+      ws.movedKg += load.cargoKg;
+    }
 
     const arr = dep + job.flyMs;
     airfields[ws.idx].addGround(dep - t.turnMs, dep, t.idx);

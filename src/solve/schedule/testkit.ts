@@ -1,7 +1,8 @@
 // Test fixtures for the scheduler: a tiny scenario builder and a stand-in load planner that
 // puts pieces in a row from the front of the floor (weight, positions, floor length, door).
 
-import type { FleetLine, Scenario, Site } from '../../model/index.ts';
+import type { FleetLine, Scenario, Site, Sortie } from '../../model/index.ts';
+import { DAY_MS, fleetTails, flightHours, toMs } from '../../model/index.ts';
 import type { AircraftLoad, CargoPiece, LoadRequest } from '../types.ts';
 
 export function rowLoad(req: LoadRequest): AircraftLoad {
@@ -29,7 +30,7 @@ export function rowLoad(req: LoadRequest): AircraftLoad {
 
 export const BIG = {
   type: 'BIG', name: 'big jet', aclKg: 40_000, palletPositions: 10, seats: 50, cruiseKmh: 800, turnHours: 2,
-  costPerFlyingHourUsd: 20_000, floorLengthM: 25, floorWidthM: 5, doorHeightM: 3.5, cgRangeM: [0, 25] as [number, number],
+  costPerFlyingHourUsd: 20_000, floorLengthM: 30, floorWidthM: 5, doorHeightM: 3.5, cgRangeM: [0, 30] as [number, number],
 };
 export const SMALL = {
   type: 'SMALL', name: 'small prop', aclKg: 15_000, palletPositions: 5, seats: 20, cruiseKmh: 500, turnHours: 1.5,
@@ -71,9 +72,6 @@ export function pallets(site: string, count: number, kg = 3000, extra: Partial<C
     return { ref, kind: 'pallet' as const, site, lengthM: 2.74, widthM: 2.24, heightM: 2, weightKg: kg, sensitive: false, tiltable: false, itemIds: [ref], ...extra };
   });
 }
-
-import type { Sortie } from '../../model/index.ts';
-import { DAY_MS, fleetTails, flightHours, toMs } from '../../model/index.ts';
 
 /**
  * The tests' own reading of the airframe, airfield, runway, seat, payload and conservation
@@ -165,7 +163,6 @@ export function problems(sc: Scenario, pieces: CargoPiece[], sorties: Sortie[]):
     events.push([toMs(s.departs), s.from, -s.passengers], [toMs(s.arrives) + turn, s.to, s.passengers]);
   }
   for (const [ref, w] of where) if (siteOf.get(w.site)!.role !== 'destination') out.push(`${ref} ends at ${w.site}`);
-  events.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
   // arrivals at the same instant as departures count first (they were there already)
   for (const [, site, d] of events.sort((a, b) => a[0] - b[0] || b[2] - a[2])) {
     people.set(site, (people.get(site) ?? 0) + d);

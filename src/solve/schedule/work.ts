@@ -78,6 +78,9 @@ export class WorkSite {
   arrivals: { at: number; count: number }[] = [];
   /** pieces no serving type can carry */
   readonly dead: CargoPiece[] = [];
+  /** cargo sorties flown from here and their cargo, for the time-left estimate */
+  sorties = 0;
+  movedKg = 0;
   /** bumped on every change, for cached hub readiness */
   version = 0;
 

@@ -1,0 +1,161 @@
+// The OpenAPI 3.1 description of the API, written by hand; the scenario and plan bodies come
+// from the same zod schemas that check them, so the document cannot drift from the checks.
+
+import { z } from 'zod';
+import { scenarioJsonSchema } from '../scenario/json-schema.ts';
+import { planSchema } from '../verify/plan-shape.ts';
+
+type Schema = Record<string, unknown>;
+interface Operation {
+  summary: string;
+  operationId: string;
+  parameters?: Schema[];
+  requestBody?: Schema;
+  responses: Record<string, Schema>;
+}
+type PathItem = Partial<Record<'get' | 'post', Operation>>;
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  paths: Record<string, PathItem>;
+  components: { schemas: Record<string, Schema> };
+}
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema, description: string): Schema => ({ description, content: { 'application/json': { schema } } });
+const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema =>
+  ({ type: 'object', properties, required });
+const str: Schema = { type: 'string' };
+const int: Schema = { type: 'integer' };
+const nullable = (type: string): Schema => ({ type: [type, 'null'] });
+const dateTime: Schema = { type: 'string', format: 'date-time' };
+
+const issues = json(ref('Issues'), 'the input has mistakes: every one is listed with its path (and YAML line when known)');
+const notFound = json(ref('Error'), 'no such scenario, version or plan');
+const tooLarge = json(ref('Error'), 'the request body is over the size limit');
+const idParam = (what: string): Schema => ({ name: 'id', in: 'path', required: true, description: `${what} id`, schema: int });
+const scenarioBody: Schema = {
+  required: true,
+  description: 'a scenario (formats.md): JSON, or YAML text',
+  content: {
+    'application/json': { schema: ref('ScenarioFile') },
+    'application/yaml': { schema: str },
+    'text/yaml': { schema: str },
+    'text/plain': { schema: str },
+  },
+};
+const created = json(obj({ id: int, version: int, warnings: { type: 'array', items: ref('Issue') } }, ['id', 'version']), 'saved');
+
+function jsonSchemaOf(schema: z.ZodType): Schema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as Schema;
+  return rest;
+}
+
+export function openApiDocument(version: string): OpenApiDocument {
+  const { $schema: _drop, ...scenarioFile } = scenarioJsonSchema();
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'drawdown',
+      version,
+      description: 'Plan the withdrawal of a force or mission before a negotiated deadline: store scenarios as versions, plan them in the background, verify plans.',
+    },
+    paths: {
+      '/api/health': { get: { summary: 'liveness and version', operationId: 'health', responses: { 200: json(obj({ ok: { const: true }, version: str }), 'up') } } },
+      '/api/openapi.json': { get: { summary: 'this document', operationId: 'openapi', responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1') } } },
+      '/api/scenarios': {
+        get: { summary: 'every scenario with its latest version and plan', operationId: 'listScenarios', responses: { 200: json({ type: 'array', items: ref('ScenarioListing') }, 'scenarios, oldest first') } },
+        post: { summary: 'save a new scenario as version 1', operationId: 'createScenario', requestBody: scenarioBody, responses: { 201: created, 400: issues, 413: tooLarge } },
+      },
+      '/api/scenarios/{id}': {
+        get: {
+          summary: 'one version of a scenario (the latest by default) with its original text',
+          operationId: 'getScenario',
+          parameters: [idParam('scenario'), { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } }],
+          responses: { 200: json(ref('ScenarioVersion'), 'the version'), 400: issues, 404: notFound },
+        },
+      },
+      '/api/scenarios/{id}/versions': {
+        post: { summary: 'save the next version of a scenario', operationId: 'addVersion', parameters: [idParam('scenario')], requestBody: scenarioBody, responses: { 201: created, 400: issues, 404: notFound, 413: tooLarge } },
+      },
+      '/api/validate': {
+        post: { summary: 'check a scenario without saving it', operationId: 'validateScenario', requestBody: scenarioBody, responses: { 200: json(obj({ ok: { type: 'boolean' }, issues: { type: 'array', items: ref('Issue') }, warnings: { type: 'array', items: ref('Issue') } }), 'the verdict, with every issue'), 400: issues } },
+      },
+      '/api/scenarios/{id}/plans': {
+        post: {
+          summary: 'plan a version (the latest by default) in the background',
+          operationId: 'startPlan',
+          parameters: [idParam('scenario')],
+          requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { version: { type: 'integer', minimum: 1 }, seed: int } } } } },
+          responses: { 202: json(obj({ id: int, status: { const: 'running' }, scenarioId: int, version: int }), 'queued: poll /api/plans/{id}'), 400: issues, 404: notFound },
+        },
+        get: { summary: 'the plans of a scenario, newest first', operationId: 'listPlans', parameters: [idParam('scenario')], responses: { 200: json({ type: 'array', items: ref('PlanListing') }, 'plans'), 404: notFound } },
+      },
+      '/api/plans/{id}': {
+        get: {
+          summary: 'the plan document (formats.md) once done',
+          operationId: 'getPlan',
+          parameters: [idParam('plan')],
+          responses: {
+            200: json(ref('Plan'), 'the plan'),
+            202: json(obj({ id: int, status: { const: 'running' } }), 'still planning: poll again'),
+            404: notFound,
+            409: json(obj({ id: int, status: { const: 'failed' }, error: str }), 'planning failed'),
+          },
+        },
+      },
+      '/api/plans/{id}/meta': {
+        get: { summary: 'status and summary of a plan', operationId: 'getPlanMeta', parameters: [idParam('plan')], responses: { 200: json(ref('PlanMeta'), 'the plan row'), 404: notFound } },
+      },
+      '/api/verify': {
+        post: {
+          summary: 'check a plan against a scenario, trusting nothing in the plan',
+          operationId: 'verifyPlan',
+          requestBody: json({
+            type: 'object',
+            description: 'exactly one of scenario, scenarioText or scenarioId',
+            additionalProperties: false,
+            properties: {
+              scenario: ref('ScenarioFile'), scenarioText: str, scenarioFormat: { enum: ['yaml', 'json'] },
+              scenarioId: int, version: int, plan: ref('Plan'),
+            },
+            required: ['plan'],
+          }, 'the scenario and the plan'),
+          responses: {
+            200: json(obj({ valid: { type: 'boolean' }, violations: { type: 'array', items: ref('Violation') } }), 'the verdict'),
+            400: issues, 404: notFound, 413: tooLarge,
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Issue: obj({ path: str, message: str, line: int }, ['path', 'message']),
+        Issues: obj({ issues: { type: 'array', items: ref('Issue') } }),
+        Error: obj({ error: str, code: str }),
+        Violation: obj({ rule: str, message: str, refs: { type: 'array', items: str } }),
+        ScenarioFile: scenarioFile,
+        Plan: jsonSchemaOf(planSchema),
+        ScenarioListing: obj({
+          id: int, name: str, version: int, versions: int, createdAt: dateTime,
+          latestPlan: { oneOf: [{ type: 'null' }, obj({ id: int, version: int, status: ref('PlanStatus'), feasible: nullable('boolean'), closure: nullable('string') })] },
+        }),
+        ScenarioVersion: obj({
+          id: int, version: int, versions: { type: 'array', items: obj({ version: int, createdAt: dateTime }) },
+          name: str, format: { enum: ['yaml', 'json'] }, text: str, scenario: { type: 'object', description: 'the normalised scenario' }, createdAt: dateTime,
+        }),
+        PlanStatus: { enum: ['running', 'done', 'failed'] },
+        PlanListing: obj({
+          id: int, version: int, status: ref('PlanStatus'), feasible: nullable('boolean'), closure: nullable('string'),
+          sorties: nullable('integer'), costUsd: nullable('number'), seed: nullable('integer'), error: nullable('string'),
+          createdAt: dateTime, finishedAt: nullable('string'),
+        }),
+        PlanMeta: obj({
+          id: int, scenarioId: int, version: int, status: ref('PlanStatus'), error: nullable('string'), seed: nullable('integer'),
+          problems: { type: 'array', items: str }, feasible: nullable('boolean'), closure: nullable('string'),
+          sorties: nullable('integer'), costUsd: nullable('number'), createdAt: dateTime, finishedAt: nullable('string'),
+        }),
+      },
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Personnel rows (site, count, role, unit) to scenario personnel lines.
+
+import type { Site } from '../model/index.ts';
+import { isBlank, readNumber, readRole, text } from './cells.ts';
+import type { Columns } from './columns.ts';
+import type { PersonnelField } from './headers.ts';
+import { RowReader, resolveSite, type Lines, type Origin } from './rows.ts';
+
+export function readPersonnel(file: string, cols: Columns<PersonnelField>, sites: readonly Site[]): Lines {
+  const r = new RowReader(file, cols);
+  const issues = r.missing([
+    { field: 'site', label: 'the location', examples: ['Location', 'Site'] },
+    { field: 'count', label: 'the count', examples: ['Count', 'PAX', 'Strength'] },
+    { field: 'role', label: 'the role', examples: ['Role'] },
+  ]);
+  if (issues.length > 0) return { lines: [], origins: [], issues, warnings: [] };
+  const lines: Record<string, unknown>[] = [];
+  const origins: Origin[] = [];
+  for (const { row, cells } of cols.rows) {
+    const line: Record<string, unknown> = {};
+    const columns: Record<string, string> = {};
+    for (const c of cols.columns) if (c.field !== 'ignore') columns[c.field] = c.header;
+    const site = r.cell(cells, 'site') ?? null;
+    if (isBlank(site)) issues.push(r.issue(row, 'site', 'must not be blank'));
+    else line.site = resolveSite(text(site), sites);
+    const count = r.cell(cells, 'count') ?? null;
+    const n = readNumber(count);
+    if (isBlank(count)) issues.push(r.issue(row, 'count', 'must not be blank'));
+    else if (!n.ok) issues.push(r.issue(row, 'count', n.message));
+    else line.count = n.value;
+    const role = readRole(r.cell(cells, 'role') ?? null);
+    if (!role.ok) issues.push(r.issue(row, 'role', role.message));
+    else line.role = role.value;
+    const unit = text(r.cell(cells, 'unit') ?? null);
+    if (unit) line.unit = unit;
+    lines.push(line);
+    origins.push({ file, row, columns });
+  }
+  return { lines, origins, issues, warnings: [] };
+}

@@ -1,0 +1,74 @@
+// Shared pieces of turning sheet rows into scenario lines: the cell of a field, site lookup,
+// and the record of which row and column each scenario field came from (to map issues back).
+
+import type { Site } from '../model/index.ts';
+import { isBlank, text, type CellValue } from './cells.ts';
+import type { Column, Columns } from './columns.ts';
+import type { SheetIssue } from './issues.ts';
+
+export interface Origin {
+  file: string;
+  row: number;
+  /** scenario field (unitWeightKg) to the sheet header it came from (Weight (lb)) */
+  columns: Record<string, string>;
+}
+
+export interface Lines {
+  lines: Record<string, unknown>[];
+  origins: Origin[];
+  issues: SheetIssue[];
+  warnings: SheetIssue[];
+}
+
+export class RowReader<F extends string> {
+  constructor(
+    readonly file: string,
+    readonly cols: Columns<F>,
+  ) {}
+
+  column(field: F): Column<F> | undefined {
+    return this.cols.columns.find((c) => c.field === field);
+  }
+
+  cell(cells: CellValue[], field: F): CellValue | undefined {
+    const c = this.column(field);
+    return c ? (cells[c.index] ?? null) : undefined;
+  }
+
+  issue(row: number, field: F, message: string): SheetIssue {
+    return { file: this.file, row, column: this.column(field)?.header, message };
+  }
+
+  /** A "no column for ..." issue for each required field the header lacks. */
+  missing(required: { field: F; label: string; examples: string[] }[]): SheetIssue[] {
+    return required
+      .filter((r) => !this.column(r.field))
+      .map((r) => ({
+        file: this.file,
+        row: this.cols.headerRow,
+        message: `no column for ${r.label} (headers like ${r.examples.map((e) => `"${e}"`).join(', ')}, or map one in the mapping file)`,
+      }));
+  }
+
+  blank(cells: CellValue[], field: F): boolean {
+    const v = this.cell(cells, field);
+    return v === undefined || isBlank(v);
+  }
+}
+
+/** A site named by its id or its name, either case; the text as written when none matches (the loader reports it). */
+export function resolveSite(value: string, sites: readonly Pick<Site, 'id' | 'name'>[]): string {
+  const t = value.trim().toLowerCase();
+  return (sites.find((s) => s.id.toLowerCase() === t) ?? sites.find((s) => s.name.trim().toLowerCase() === t))?.id ?? value.trim();
+}
+
+export function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export { text };

@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { packPallets } from './index.ts';
+import { seededRandom } from './random.ts';
+import { PALLET_463L, allOf, checkPack, item, scenarioWith } from './testkit.ts';
+
+test('weight-bound cargo takes ceil(total / capacity) pallets where first fit decreasing would not', () => {
+  // 4,4,3,3,3,3 tonnes-ish on pallets taking 4,000 kg: two pallets of 1,300 + 1,300 + 1,300 ... scaled
+  const pt = { ...PALLET_463L, maxGrossKg: 4000 + 161 };
+  const s = scenarioWith([item('heavy', 'AGA', 2, 1600, [0.5, 0.5, 0.4]), item('mid', 'AGA', 4, 1200, [0.5, 0.5, 0.4])], [pt]);
+  const r = packPallets(s, allOf(s));
+  assert.deepEqual(checkPack(s, allOf(s), r), []);
+  assert.equal(r.pallets.length, 2);
+});
+
+test('many light units are packed many to a pallet, filling it to the weight limit', () => {
+  const s = scenarioWith([item('ammo', 'AGA', 500, 40, [0.4, 0.3, 0.25])]);
+  const r = packPallets(s, allOf(s));
+  assert.deepEqual(checkPack(s, allOf(s), r), []);
+  assert.equal(r.pallets.length, Math.ceil((500 * 40) / (4536 - 161)));
+});
+
+test('a unit too big or too heavy for every pallet type goes to the floor, one entry per unit', () => {
+  const s = scenarioWith([
+    item('generator', 'AGA', 2, 900, [3.0, 2.0, 1.8]),
+    item('block', 'AGA', 1, 5000, [1, 1, 1]),
+    item('box', 'AGA', 3, 50, [1, 1, 1]),
+  ]);
+  const r = packPallets(s, allOf(s));
+  assert.deepEqual(checkPack(s, allOf(s), r), []);
+  assert.deepEqual(r.floorUnits, [
+    { itemId: 'generator', site: 'AGA' },
+    { itemId: 'generator', site: 'AGA' },
+    { itemId: 'block', site: 'AGA' },
+  ]);
+  assert.equal(r.pallets.length, 1);
+});
+
+test('a tiltable long unit lies down when only that fits; the same unit upright goes to the floor', () => {
+  const s = scenarioWith([
+    item('mast', 'AGA', 1, 80, [0.2, 0.3, 2.5], { tiltable: true }),
+    item('pole', 'AGA', 1, 80, [0.2, 0.3, 2.5]),
+  ]);
+  const r = packPallets(s, allOf(s));
+  assert.deepEqual(checkPack(s, allOf(s), r), []);
+  assert.deepEqual(r.floorUnits, [{ itemId: 'pole', site: 'AGA' }]);
+  const mast = r.pallets.flatMap((p) => p.placements).find((u) => u.itemId === 'mast');
+  assert.ok(mast && mast.h < 2.5, 'the mast lies on a side');
+});
+
+test('pallets are per site, sensitive cargo apart, numbered from 1 per site; vehicles ignored', () => {
+  const s = scenarioWith([
+    item('rifles', 'AGA', 10, 30, [1.2, 0.4, 0.3], { sensitive: ['lethal'] }),
+    item('crypto', 'AGA', 2, 20, [0.5, 0.5, 0.5], { sensitive: ['classified'] }),
+    item('water', 'AGA', 20, 20, [0.4, 0.3, 0.3]),
+    item('tents', 'NIM', 8, 60, [1.0, 0.6, 0.5]),
+    item('truck', 'NIM', 2, 9000, [7, 2.5, 3], { kind: 'vehicle' }),
+  ]);
+  const retro = allOf(s);
+  const r = packPallets(s, retro);
+  assert.deepEqual(checkPack(s, retro, r), []);
+  assert.deepEqual(r.floorUnits, []);
+  assert.deepEqual(
+    r.pallets.map((p) => [p.id, p.site, [...new Set(p.placements.map((u) => u.itemId))].sort().join('+')]),
+    [
+      ['P-AGA-1', 'AGA', 'crypto+rifles'],
+      ['P-AGA-2', 'AGA', 'water'],
+      ['P-NIM-1', 'NIM', 'tents'],
+    ],
+  );
+});
+
+test('only the retrograde units are packed, and the result does not depend on map order', () => {
+  const s = scenarioWith([item('a', 'AGA', 50, 100, [0.6, 0.4, 0.5]), item('b', 'AGA', 30, 60, [0.8, 0.5, 0.3])]);
+  const one = new Map([
+    ['a', 20],
+    ['b', 7],
+  ]);
+  const two = new Map([
+    ['b', 7],
+    ['a', 20],
+  ]);
+  const r = packPallets(s, one);
+  assert.deepEqual(checkPack(s, one, r), []);
+  assert.deepEqual(packPallets(s, two), r);
+});
+
+test('with two pallet types the one giving fewer pallets is chosen', () => {
+  const small = { ...PALLET_463L, id: 'half', usableLengthM: 1.3, maxGrossKg: 2000 };
+  const s = scenarioWith([item('box', 'AGA', 40, 50, [0.6, 0.5, 0.5])], [small, PALLET_463L]);
+  const r = packPallets(s, allOf(s));
+  assert.deepEqual(checkPack(s, allOf(s), r), []);
+  assert.ok(r.pallets.every((p) => p.palletType === '463L'));
+});
+
+test('random scenarios (seeded) always satisfy every pallet rule', () => {
+  const rng = seededRandom(2024);
+  for (let k = 0; k < 15; k++) {
+    const items = [];
+    const lines = 1 + Math.floor(rng() * 12);
+    for (let i = 0; i < lines; i++) {
+      const site = rng() < 0.5 ? 'AGA' : 'NIM';
+      const dims: [number, number, number] = [0.2 + 2.2 * rng(), 0.2 + 1.5 * rng(), 0.2 + 1.5 * rng()];
+      items.push(
+        item(`i${i}`, site, 1 + Math.floor(rng() * 30), 5 + 600 * rng() ** 2, dims, {
+          tiltable: rng() < 0.3,
+          sensitive: rng() < 0.2 ? ['dangerous'] : [],
+        }),
+      );
+    }
+    const s = scenarioWith(items);
+    const r = packPallets(s, allOf(s));
+    assert.deepEqual(checkPack(s, allOf(s), r), [], `scenario ${k}`);
+  }
+});

@@ -1,0 +1,130 @@
+// The palletising stage: every retrograde cargo unit onto a pallet of its origin site, or onto
+// the floor when it fits no pallet type. Vehicles roll on and are not handled here.
+// Algorithm, rules and limits: docs/palletising.md.
+
+import { isSensitive, type Item, type Pallet, type PalletType, type Placement, type Scenario } from '../../model/index.ts';
+import type { FloorUnit, PackResult } from '../types.ts';
+import { buildPallets, palletBox } from './build.ts';
+import { unitsOf, type Block } from './container.ts';
+import { ANY_FACE, UPRIGHT, fittingOrientations, orientationsOf, type Dims } from './orientations.ts';
+import type { BoxType } from './pool.ts';
+
+export { packContainer, type ContainerLoad, type ContainerUnit, type UnitPlacement } from './container.ts';
+
+/** the orientations of an item that fit a pallet type, none when it is too big or too heavy */
+function fitsOn(item: Item, pt: PalletType): Dims[] {
+  if (item.unitWeightKg > pt.maxGrossKg - pt.tareKg + 1e-9) return [];
+  const orients = orientationsOf(item.lengthM, item.widthM, item.heightM, item.tiltable ? ANY_FACE : UPRIGHT);
+  return fittingOrientations(orients, { l: pt.usableLengthM, w: pt.usableWidthM, h: pt.maxHeightM });
+}
+
+interface Group {
+  site: string;
+  entries: { item: Item; count: number }[];
+}
+
+/** Load groups: per origin site, sensitive cargo apart from the rest (sensitive first). */
+function loadGroups(scenario: Scenario, cargo: { item: Item; count: number }[]): Group[] {
+  const siteRank = new Map(scenario.sites.map((s, i) => [s.id, i]));
+  const groups = new Map<string, Group & { sensitive: boolean }>();
+  for (const e of cargo) {
+    const sensitive = isSensitive(e.item);
+    const key = `${e.item.site}\u0000${sensitive ? 0 : 1}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { site: e.item.site, sensitive, entries: [] }));
+    g.entries.push(e);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      (siteRank.get(a.site) ?? Infinity) - (siteRank.get(b.site) ?? Infinity) ||
+      (a.site < b.site ? -1 : a.site > b.site ? 1 : 0) ||
+      Number(b.sensitive) - Number(a.sensitive),
+  );
+}
+
+/**
+ * Pallets for one group: among the pallet types, the one that takes the most units, then
+ * gives the fewest pallets; units it cannot take try the remaining types.
+ */
+function palletiseGroup(
+  entries: { item: Item; count: number }[],
+  palletTypes: readonly PalletType[],
+): { palletType: PalletType; items: Item[]; blocks: Block[] }[] {
+  let left = entries;
+  let typesLeft = palletTypes.slice();
+  const out: { palletType: PalletType; items: Item[]; blocks: Block[] }[] = [];
+  while (left.length > 0 && typesLeft.length > 0) {
+    let best: { pt: PalletType; taken: typeof entries; pallets: Block[][]; units: number } | null = null;
+    for (const pt of typesLeft) {
+      const taken: typeof entries = [];
+      const types: BoxType[] = [];
+      for (const e of left) {
+        const orients = fitsOn(e.item, pt);
+        if (orients.length === 0) continue;
+        taken.push(e);
+        types.push({ orients, kg: e.item.unitWeightKg, volume: e.item.lengthM * e.item.widthM * e.item.heightM });
+      }
+      if (taken.length === 0) continue;
+      const units = taken.reduce((s, e) => s + e.count, 0);
+      const pallets = buildPallets(
+        palletBox(pt),
+        types,
+        taken.map((e) => e.count),
+      );
+      const better =
+        !best ||
+        units > best.units ||
+        (units === best.units &&
+          (pallets.length < best.pallets.length ||
+            (pallets.length === best.pallets.length && pt.tareKg < best.pt.tareKg)));
+      if (better) best = { pt, taken, pallets, units };
+    }
+    if (!best) break;
+    const items = best.taken.map((e) => e.item);
+    for (const blocks of best.pallets) out.push({ palletType: best.pt, items, blocks });
+    const used = new Set(best.taken);
+    left = left.filter((e) => !used.has(e));
+    typesLeft = typesLeft.filter((pt) => pt !== best!.pt);
+  }
+  if (left.length > 0) throw new Error(`pallets: ${left[0].item.id} fits a pallet type but was not packed`);
+  return out;
+}
+
+export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, number>): PackResult {
+  const byId = new Map(scenario.items.map((it) => [it.id, it]));
+  for (const id of retrograde.keys()) {
+    if (!byId.has(id)) throw new Error(`pallets: retrograde names unknown item ${id}`);
+  }
+  const floorUnits: FloorUnit[] = [];
+  const cargo: { item: Item; count: number }[] = [];
+  // scenario order, not map order, so the result does not depend on how the map was filled
+  for (const item of scenario.items) {
+    const count = retrograde.get(item.id) ?? 0;
+    if (item.kind !== 'cargo' || count <= 0) continue;
+    if (!Number.isInteger(count)) throw new Error(`pallets: ${item.id} has ${count} retrograde units, not a whole number`);
+    if (scenario.palletTypes.some((pt) => fitsOn(item, pt).length > 0)) cargo.push({ item, count });
+    else for (let i = 0; i < count; i++) floorUnits.push({ itemId: item.id, site: item.site });
+  }
+
+  const pallets: Pallet[] = [];
+  const numbered = new Map<string, number>();
+  for (const group of loadGroups(scenario, cargo)) {
+    for (const { palletType, items, blocks } of palletiseGroup(group.entries, scenario.palletTypes)) {
+      const n = (numbered.get(group.site) ?? 0) + 1;
+      numbered.set(group.site, n);
+      const placements: Placement[] = [];
+      let grossKg = palletType.tareKg;
+      let heightM = 0;
+      for (const b of blocks) {
+        const item = items[b.type];
+        for (const u of unitsOf(b)) {
+          placements.push({ itemId: item.id, ...u });
+          grossKg += item.unitWeightKg;
+        }
+        heightM = Math.max(heightM, b.zs[b.zs.length - 1]);
+      }
+      pallets.push({ id: `P-${group.site}-${n}`, palletType: palletType.id, site: group.site, grossKg, heightM, placements });
+    }
+  }
+  return { pallets, floorUnits };
+}

@@ -1,0 +1,13 @@
+// Seeded randomness: restarts and local search must give the same result for the same input.
+
+/** mulberry32: a small seeded generator, so perturbed restarts are reproducible */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,70 @@
+// Numbered schema migrations. Each runs once, in order, inside a transaction together with its
+// row in schema_migrations, so a failed migration leaves the database as it was.
+// Never edit a shipped migration: add the next number.
+
+import { inTransaction, type SqlHandle } from './sql.ts';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'scenarios, versions and plans',
+    sql: `
+      CREATE TABLE scenarios (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL
+      );
+      -- every save is a new row: nothing is overwritten
+      CREATE TABLE scenario_versions (
+        scenario_id INTEGER NOT NULL REFERENCES scenarios(id),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        name TEXT NOT NULL,
+        format TEXT NOT NULL CHECK (format IN ('yaml', 'json')),
+        text TEXT NOT NULL,
+        scenario_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (scenario_id, version)
+      );
+      CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        scenario_id INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+        seed INTEGER,
+        plan_json TEXT,
+        problems_json TEXT,
+        error TEXT,
+        feasible INTEGER,
+        closure TEXT,
+        sorties INTEGER,
+        cost_usd REAL,
+        created_at TEXT NOT NULL,
+        finished_at TEXT,
+        FOREIGN KEY (scenario_id, version) REFERENCES scenario_versions(scenario_id, version)
+      );
+      CREATE INDEX plans_by_scenario ON plans(scenario_id, id);
+    `,
+  },
+];
+
+/** Applies the migrations not yet recorded; returns the ids it applied. */
+export function migrate(db: SqlHandle, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const done = new Set((db.prepare('SELECT id FROM schema_migrations').all() as { id: number }[]).map((r) => r.id));
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.id - b.id)) {
+    if (done.has(m.id)) continue;
+    inTransaction(db, () => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, new Date().toISOString());
+    });
+    applied.push(m.id);
+  }
+  return applied;
+}

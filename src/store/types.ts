@@ -1,0 +1,88 @@
+// What the store keeps: scenarios as numbered versions (the original text, its format and the
+// normalised scenario), and plans tied to the scenario version they were made from.
+
+import type { Plan, Scenario } from '../model/index.ts';
+
+export type ScenarioFormat = 'yaml' | 'json';
+export type PlanStatus = 'running' | 'done' | 'failed';
+
+export interface ScenarioInput {
+  format: ScenarioFormat;
+  /** the text as the planner wrote it, kept byte for byte */
+  text: string;
+  /** the normalised scenario (its name becomes the version's name) */
+  scenario: Scenario;
+}
+
+export interface ScenarioRef {
+  id: number;
+  version: number;
+}
+
+export interface ScenarioVersion extends ScenarioRef {
+  name: string;
+  format: ScenarioFormat;
+  text: string;
+  scenario: Scenario;
+  createdAt: string;
+}
+
+export interface VersionStamp {
+  version: number;
+  createdAt: string;
+}
+
+export interface ScenarioListing extends ScenarioRef {
+  /** the latest version's name */
+  name: string;
+  /** how many versions there are */
+  versions: number;
+  /** when the first version was saved */
+  createdAt: string;
+  latestPlan: { id: number; version: number; status: PlanStatus; feasible: boolean | null; closure: string | null } | null;
+}
+
+export interface PlanRecord {
+  id: number;
+  scenarioId: number;
+  version: number;
+  status: PlanStatus;
+  seed: number | null;
+  /** why planning failed; null unless failed */
+  error: string | null;
+  /** the planner's findings that are not rule violations (stranded cargo, blocked items) */
+  problems: string[];
+  feasible: boolean | null;
+  closure: string | null;
+  sorties: number | null;
+  costUsd: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface Store {
+  /** A new scenario, saved as its version 1. */
+  createScenario(input: ScenarioInput): ScenarioRef;
+  /** The next version of an existing scenario; undefined when there is no such scenario. */
+  addVersion(id: number, input: ScenarioInput): ScenarioRef | undefined;
+  /** A version (the latest when absent); undefined when missing. */
+  getScenario(id: number, version?: number): ScenarioVersion | undefined;
+  listVersions(id: number): VersionStamp[];
+  listScenarios(): ScenarioListing[];
+  /** The scenario whose latest version has this name (the lowest id when several do). */
+  findScenarioByName(name: string): ScenarioRef | undefined;
+
+  /** A plan row in status `running`, for a version that must exist. */
+  startPlan(ref: ScenarioRef, seed: number | null): PlanRecord;
+  finishPlan(id: number, plan: Plan, problems: string[]): void;
+  failPlan(id: number, error: string): void;
+  /** Marks every `running` plan failed (a restart interrupted them); returns how many. */
+  failRunningPlans(error: string): number;
+  getPlan(id: number): PlanRecord | undefined;
+  /** The plan document (formats.md) as stored JSON text; undefined unless done. */
+  planText(id: number): string | undefined;
+  /** Newest first. */
+  listPlans(scenarioId: number): PlanRecord[];
+
+  close(): void;
+}

@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toIso, toMs } from '../model/index.ts';
+import { check, expectOnly, expectViolation, sortie, tinyCase } from './fixtures.ts';
+
+test('a leg lasts the great-circle distance over cruise speed, to the minute', () => {
+  const { scenario, plan } = tinyCase();
+  const s2 = sortie(plan, 'S2');
+  s2.arrives = toIso(toMs(s2.arrives) + 30_000);
+  assert.deepEqual(check(scenario, plan), []);
+  s2.arrives = toIso(toMs(s2.arrives) + 10 * 60_000);
+  const v = check(scenario, plan);
+  expectOnly(v, 'flight.time');
+  expectViolation(v, 'flight.time', /sortie S2 \(C-17A#1\): arrives 2024-09-10T11:53:46Z but alpha–home is 40\d\d\.\d km at 830 km\/h/);
+});

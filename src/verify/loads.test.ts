@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Scenario } from '../model/index.ts';
+import { check, expectOnly, expectViolation, reweigh, sortie, tinyCase } from './fixtures.ts';
+
+const line = (s: Scenario, type: string) => s.aircraft.find((a) => a.type === type)!;
+const load = (plan: ReturnType<typeof tinyCase>['plan'], id: string, ref: string) => sortie(plan, id).loads.find((l) => l.ref === ref)!;
+
+test('too many passengers for the seats', () => {
+  const { scenario, plan } = tinyCase();
+  line(scenario, 'C-130J-30').seats = 2;
+  const v = check(scenario, plan);
+  expectOnly(v, 'load.seats');
+  expectViolation(v, 'load.seats', /^sortie S1 \(C-130J-30#1\): 3 passengers exceed 2 seats$/);
+});
+
+test('pallets within the pallet positions', () => {
+  const { scenario, plan } = tinyCase();
+  line(scenario, 'C-17A').palletPositions = 1;
+  const v = check(scenario, plan);
+  expectOnly(v, 'load.positions');
+  expectViolation(v, 'load.positions', /sortie S4 \(C-17A#1\): 2 pallets exceed 1 pallet positions/);
+});
+
+test('payload within the ACL, and as claimed', () => {
+  const { scenario, plan } = tinyCase();
+  line(scenario, 'C-17A').aclKg = 9000;
+  let v = check(scenario, plan);
+  expectOnly(v, 'load.payload');
+  expectViolation(v, 'load.payload', /sortie S2 \(C-17A#1\): payload 9330 kg exceeds the ACL of 9000 kg/);
+
+  const fresh = tinyCase();
+  sortie(fresh.plan, 'S4').payloadKg = 2000;
+  v = check(fresh.scenario, fresh.plan);
+  expectOnly(v, 'load.payload');
+  expectViolation(v, 'load.payload', /sortie S4 \(C-17A#1\): payloadKg 2000 but cargo 1860 kg \+ 5 passengers 500 kg = 2360 kg/);
+});
+
+test('loads fit through the door', () => {
+  const { scenario, plan } = tinyCase();
+  line(scenario, 'C-17A').doorHeightM = 2.5;
+  const v = check(scenario, plan);
+  expectOnly(v, 'load.door');
+  expectViolation(v, 'load.door', /sortie S2 \(C-17A#1\): load truck stands 2.6 m tall, above the 2.5 m door/);
+});
+
+test('a load whose centre of gravity is out of range', () => {
+  const { scenario, plan } = tinyCase();
+  load(plan, 'S2', 'truck').x = 0;
+  const v = check(scenario, reweigh(scenario, plan));
+  expectOnly(v, 'load.cg');
+  expectViolation(v, 'load.cg', /sortie S2 \(C-17A#1\): cargo centre of gravity 4.119 m is outside the 8–12 m range/);
+});
+
+test('cgM reports the centre of gravity, and is null only without cargo', () => {
+  const { scenario, plan } = tinyCase();
+  sortie(plan, 'S1').cgM = 9;
+  sortie(plan, 'S3').cgM = null;
+  const v = check(scenario, plan);
+  expectOnly(v, 'load.cg');
+  expectViolation(v, 'load.cg', /sortie S1 \(C-130J-30#1\): reports cgM 9 but its cargo balances at 8.37 m/);
+  expectViolation(v, 'load.cg', /sortie S3 \(C-130J-30#1\): reports cgM null but its cargo balances at 8.37 m/);
+});
+
+test('loads stay on the floor', () => {
+  const { scenario, plan } = tinyCase();
+  load(plan, 'S1', 'P-gen-1').y = 1;
+  const v = check(scenario, plan);
+  expectOnly(v, 'load.floor');
+  expectViolation(v, 'load.floor', /sortie S1 \(C-130J-30#1\): load P-gen-1 spans .* y 1–3.24 m, outside the 16.9 × 3.12 m floor/);
+});
+
+test('loads do not overlap on the floor', () => {
+  const { scenario, plan } = tinyCase();
+  load(plan, 'S2', 'P-tents-1').x = 9;
+  const v = check(scenario, reweigh(scenario, plan));
+  expectOnly(v, 'load.floor');
+  expectViolation(v, 'load.floor', /sortie S2 \(C-17A#1\): loads shelter and P-tents-1 overlap on the floor/);
+});
+
+test('a load takes its own footprint, either way round', () => {
+  const { scenario, plan } = tinyCase();
+  Object.assign(load(plan, 'S1', 'P-gen-1'), { l: 2.24, w: 2.74 }); // turned: fine
+  assert.deepEqual(check(scenario, reweigh(scenario, plan)), []);
+  load(plan, 'S2', 'truck').l = 5;
+  const v = check(scenario, reweigh(scenario, plan));
+  expectOnly(v, 'load.floor');
+  expectViolation(v, 'load.floor', /sortie S2 \(C-17A#1\): load truck takes 5 × 2.4 m of floor, not its footprint 6 × 2.4 m/);
+});
+
+test('cargo rides on the floor only when it fits no pallet', () => {
+  const { scenario, plan } = tinyCase();
+  Object.assign(scenario.items.find((i) => i.id === 'shelter')!, { lengthM: 2, widthM: 1.5 });
+  Object.assign(load(plan, 'S2', 'shelter'), { l: 2, w: 1.5 });
+  const v = check(scenario, reweigh(scenario, plan));
+  expectOnly(v, 'load.floor');
+  expectViolation(v, 'load.floor', /sortie S2 \(C-17A#1\): cargo shelter rides on the floor but fits pallet type 463L/);
+});
+
+test('cargo too tall upright may still fit a pallet on its side when tiltable', () => {
+  const { scenario, plan } = tinyCase();
+  // 2.6 m tall does not fit under 2.44 m upright; on its side (2.6 × 2.0 × 1.6) it does.
+  Object.assign(scenario.items.find((i) => i.id === 'shelter')!, { lengthM: 2, widthM: 1.6, heightM: 2.6 });
+  Object.assign(load(plan, 'S2', 'shelter'), { l: 2, w: 1.6 });
+  assert.deepEqual(check(scenario, reweigh(scenario, plan)), []);
+  scenario.items.find((i) => i.id === 'shelter')!.tiltable = true;
+  expectViolation(check(scenario, plan), 'load.floor', /cargo shelter rides on the floor but fits pallet type 463L/);
+});

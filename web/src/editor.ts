@@ -1,0 +1,211 @@
+// Scenario editing: a text area with line numbers, each validation issue written beside the line
+// it concerns and listed below; upload a file; save as a new version or a new scenario.
+
+import * as api from './api.ts';
+import type { Issue } from './api.ts';
+import { h } from './dom.ts';
+
+const LINE_PX = 20;
+const PAD_PX = 8;
+
+export interface EditorHooks {
+  /** saved; `plan` asks for the new version to be planned and opened */
+  onSaved(saved: { id: string; version: number }, plan: boolean): Promise<void>;
+}
+
+export interface Editor {
+  element: HTMLElement;
+  setText(text: string, scenarioId: string | null, label: string): void;
+}
+
+export function createEditor(hooks: EditorHooks): Editor {
+  let scenarioId: string | null = null;
+  let issues: Issue[] = [];
+  let warnings: Issue[] = [];
+  let timer: number | undefined;
+  let generation = 0;
+
+  const textarea = h('textarea', { class: 'code', spellcheck: 'false', wrap: 'off', 'data-testid': 'editor-text', 'aria-label': 'Scenario text (YAML or JSON)' });
+  const gutter = h('div', { class: 'gutter', 'data-testid': 'editor-gutter', 'aria-hidden': 'true' });
+  const notes = h('div', { class: 'notes', 'data-testid': 'editor-notes' });
+  const gutterInner = h('div', { class: 'gutter-inner' });
+  const notesInner = h('div', { class: 'notes-inner' });
+  gutter.append(gutterInner);
+  notes.append(notesInner);
+  const list = h('div', { class: 'issue-list', 'data-testid': 'issue-list' });
+  const status = h('span', { class: 'editor-status', 'data-testid': 'editor-status', role: 'status' });
+  const title = h('span', { class: 'editor-title' });
+  const file = h('input', { type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml', 'data-testid': 'editor-file', class: 'visually-hidden', id: 'scenario-file' });
+  const busy = (on: boolean) => buttons.forEach((b) => (b.disabled = on));
+
+  const validateBtn = h('button', { type: 'button', 'data-testid': 'validate', onclick: () => void runValidate() }, 'Validate');
+  const saveBtn = h('button', { type: 'button', 'data-testid': 'save-version', onclick: () => void save(false, false) }, 'Save as new version');
+  const savePlanBtn = h('button', { type: 'button', class: 'primary', 'data-testid': 'save-and-plan', onclick: () => void save(false, true) }, 'Save and plan');
+  const saveNewBtn = h('button', { type: 'button', 'data-testid': 'save-new', onclick: () => void save(true, true) }, 'Save as new scenario');
+  const buttons = [validateBtn, saveBtn, savePlanBtn, saveNewBtn];
+
+  const lineCount = () => textarea.value.split('\n').length;
+
+  function drawMarks(): void {
+    const bad = new Map<number, Issue[]>();
+    for (const i of issues) if (i.line) bad.set(i.line, [...(bad.get(i.line) ?? []), i]);
+    const warn = new Map<number, Issue[]>();
+    for (const w of warnings) if (w.line) warn.set(w.line, [...(warn.get(w.line) ?? []), w]);
+    const n = lineCount();
+    const lines: HTMLElement[] = [];
+    for (let i = 1; i <= n; i++) lines.push(h('div', { class: `ln${bad.has(i) ? ' bad' : warn.has(i) ? ' warn' : ''}`, 'data-line': i }, String(i)));
+    gutterInner.replaceChildren(...lines);
+    const noteEls: HTMLElement[] = [];
+    const marked: [number, Issue[], boolean][] = [...[...bad].map(([l, x]) => [l, x, true] as [number, Issue[], boolean]), ...[...warn].filter(([l]) => !bad.has(l)).map(([l, x]) => [l, x, false] as [number, Issue[], boolean])];
+    for (const [line, list, isBad] of marked) {
+      noteEls.push(
+        h('div', { class: `note ${isBad ? 'bad' : 'warn'}`, style: `top:${PAD_PX + (line - 1) * LINE_PX}px`, 'data-testid': isBad ? 'line-issue' : 'line-warning', 'data-line': line, title: list.map((x) => `${x.path}: ${x.message}`).join('\n') }, `${list[0].path ? list[0].path + ': ' : ''}${list[0].message}${list.length > 1 ? ` (+${list.length - 1})` : ''}`),
+      );
+    }
+    notesInner.style.height = `${PAD_PX * 2 + n * LINE_PX}px`;
+    notesInner.replaceChildren(...noteEls);
+    list.replaceChildren(
+      ...(issues.length + warnings.length === 0
+        ? []
+        : [
+            h(
+              'ul',
+              null,
+              [...issues.map((i) => ({ i, kind: 'bad' })), ...warnings.map((i) => ({ i, kind: 'warn' }))].map(({ i, kind }) =>
+                h(
+                  'li',
+                  { class: kind, 'data-testid': kind === 'bad' ? 'issue' : 'warning' },
+                  h('button', { type: 'button', class: 'link', disabled: !i.line, onclick: () => i.line && goToLine(i.line) }, i.line ? `line ${i.line}` : 'file'),
+                  ' ',
+                  i.path ? h('code', null, i.path) : null,
+                  ' ',
+                  i.message,
+                ),
+              ),
+            ),
+          ]),
+    );
+    syncScroll();
+  }
+
+  function syncScroll(): void {
+    gutterInner.style.transform = `translateY(${-textarea.scrollTop}px)`;
+    notesInner.style.transform = `translateY(${-textarea.scrollTop}px)`;
+  }
+
+  function goToLine(line: number): void {
+    const starts = [0];
+    const text = textarea.value;
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+    const at = starts[Math.min(line - 1, starts.length - 1)];
+    textarea.focus();
+    textarea.setSelectionRange(at, text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at));
+    textarea.scrollTop = Math.max(0, (line - 4) * LINE_PX);
+    syncScroll();
+  }
+
+  async function runValidate(): Promise<boolean> {
+    const mine = ++generation;
+    status.textContent = 'Checking…';
+    status.className = 'editor-status';
+    try {
+      const r = await api.validate(textarea.value);
+      if (mine !== generation) return r.ok;
+      issues = r.issues;
+      warnings = r.warnings;
+      status.textContent = r.ok ? `Valid${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}` : `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
+      status.className = `editor-status ${r.ok ? 'ok' : 'bad'}`;
+      drawMarks();
+      return r.ok;
+    } catch (e) {
+      status.textContent = `Could not check: ${(e as Error).message}`;
+      status.className = 'editor-status bad';
+      return false;
+    }
+  }
+
+  async function save(asNew: boolean, plan: boolean): Promise<void> {
+    busy(true);
+    try {
+      if (!(await runValidate())) return;
+      status.textContent = 'Saving…';
+      const saved = await api.saveScenario(textarea.value, asNew ? undefined : (scenarioId ?? undefined));
+      scenarioId = saved.id;
+      status.textContent = `Saved as version ${saved.version}${plan ? '; planning…' : ''}`;
+      status.className = 'editor-status ok';
+      await hooks.onSaved(saved, plan);
+    } catch (e) {
+      const err = e as api.ApiError;
+      if (err.issues?.length) {
+        issues = err.issues;
+        drawMarks();
+      }
+      status.textContent = `Not saved: ${err.message}`;
+      status.className = 'editor-status bad';
+    } finally {
+      busy(false);
+    }
+  }
+
+  textarea.addEventListener('scroll', syncScroll);
+  textarea.addEventListener('input', () => {
+    // Line numbers follow at once; the server check waits for a pause in typing.
+    drawMarks();
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void runValidate(), 700);
+  });
+  textarea.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab') {
+      e.preventDefault();
+      textarea.setRangeText('  ', textarea.selectionStart, textarea.selectionEnd, 'end');
+      textarea.dispatchEvent(new Event('input'));
+    }
+  });
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    if (!f) return;
+    textarea.value = await f.text();
+    title.textContent = f.name;
+    file.value = '';
+    issues = [];
+    warnings = [];
+    drawMarks();
+    await runValidate();
+  });
+
+  const element = h(
+    'div',
+    { class: 'editor-wrap', 'data-testid': 'editor' },
+    h(
+      'div',
+      { class: 'toolbar' },
+      title,
+      h('label', { class: 'button', for: 'scenario-file' }, 'Open file…'),
+      file,
+      validateBtn,
+      saveBtn,
+      savePlanBtn,
+      saveNewBtn,
+      status,
+    ),
+    h('div', { class: 'editor' }, gutter, textarea, notes),
+    list,
+  );
+
+  return {
+    element,
+    setText(text, id, label) {
+      window.clearTimeout(timer);
+      generation++;
+      scenarioId = id;
+      textarea.value = text;
+      title.textContent = label;
+      issues = [];
+      warnings = [];
+      status.textContent = '';
+      status.className = 'editor-status';
+      drawMarks();
+      textarea.scrollTop = 0;
+    },
+  };
+}

@@ -1,0 +1,256 @@
+// The workspace: opens the built-in Niger plan (or the first scenario's latest plan), shows
+// whether it makes its deadlines and why, and lets a planner edit, replan and compare.
+
+import './styles.css';
+import * as api from './api.ts';
+import type { PlanRow, ScenarioBrief, ScenarioRecord } from './api.ts';
+import { h, mount } from './dom.ts';
+import { createEditor } from './editor.ts';
+import { buildFacts, type Facts } from './facts.ts';
+import { renderSortie } from './floor.ts';
+import { renderGlance } from './glance.ts';
+import { renderMap } from './map.ts';
+import { renderPallet } from './pallet-view.ts';
+import { renderPlans } from './plans.ts';
+import { renderBounds, renderDispositions, renderHandovers } from './registers.ts';
+import { renderRemaining } from './remaining-chart.ts';
+import { renderTimeline } from './timeline.ts';
+
+type Tab = 'overview' | 'registers' | 'scenario' | 'plans';
+const TABS: [Tab, string][] = [
+  ['overview', 'Overview'],
+  ['registers', 'Registers'],
+  ['scenario', 'Scenario'],
+  ['plans', 'Plans & compare'],
+];
+
+const state = {
+  scenarios: [] as ScenarioBrief[],
+  scenarioId: null as string | null,
+  record: null as ScenarioRecord | null,
+  plans: [] as PlanRow[],
+  planId: null as string | null,
+  facts: null as Facts | null,
+  sortie: null as string | null,
+  pallet: null as string | null,
+  tab: 'overview' as Tab,
+};
+
+const root = document.getElementById('app')!;
+const message = h('div', { class: 'message', 'data-testid': 'message', role: 'status' });
+const scenarioSelect = h('select', { 'data-testid': 'scenario-select', 'aria-label': 'Scenario', onchange: () => void openScenario(scenarioSelect.value) });
+const planSelect = h('select', { 'data-testid': 'plan-select', 'aria-label': 'Plan', onchange: () => void openPlan(planSelect.value) });
+const tabBar = h('nav', { class: 'tabs', role: 'tablist' });
+const glanceBox = h('div', { 'data-testid': 'glance-box' });
+const panes: Record<Tab, HTMLElement> = {
+  overview: h('div', { class: 'pane', 'data-testid': 'pane-overview' }),
+  registers: h('div', { class: 'pane', 'data-testid': 'pane-registers' }),
+  scenario: h('div', { class: 'pane', 'data-testid': 'pane-scenario' }),
+  plans: h('div', { class: 'pane', 'data-testid': 'pane-plans' }),
+};
+const timelineBox = h('div');
+const sortieBox = h('div');
+const palletBox = h('div');
+const plansBox = h('div');
+
+const editor = createEditor({
+  async onSaved(saved, plan) {
+    await refreshScenarios();
+    state.scenarioId = saved.id;
+    scenarioSelect.value = saved.id;
+    if (plan) await planVersion(saved.id, saved.version);
+    else await loadPlans();
+  },
+});
+
+function say(text: string, kind: 'info' | 'bad' | 'busy' = 'info'): void {
+  message.textContent = text;
+  message.className = `message ${kind}`;
+  message.hidden = !text;
+}
+
+function card(title: string, body: Node, extra: Record<string, string> = {}): HTMLElement {
+  return h('section', { class: 'card', ...extra }, h('h2', null, title), body);
+}
+
+function drawTabs(): void {
+  mount(
+    tabBar,
+    TABS.map(([id, label]) =>
+      h('button', { type: 'button', role: 'tab', class: state.tab === id ? 'active' : null, 'aria-selected': String(state.tab === id), 'data-testid': `tab-${id}`, onclick: () => showTab(id) }, label),
+    ),
+  );
+  for (const [id] of TABS) panes[id].hidden = state.tab !== id;
+}
+
+function showTab(tab: Tab): void {
+  state.tab = tab;
+  drawTabs();
+}
+
+function drawSelection(): void {
+  const f = state.facts;
+  if (!f) return;
+  mount(timelineBox, renderTimeline(f, state.sortie, selectSortie));
+  mount(sortieBox, renderSortie(f, state.sortie, state.pallet, selectPallet));
+  mount(palletBox, renderPallet(f, state.pallet));
+}
+
+function selectSortie(id: string): void {
+  state.sortie = id;
+  state.pallet = null;
+  drawSelection();
+}
+
+function selectPallet(id: string): void {
+  state.pallet = id;
+  drawSelection();
+  palletBox.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+}
+
+function drawPlan(): void {
+  const f = state.facts;
+  if (!f) {
+    mount(glanceBox);
+    mount(panes.overview, h('div', { class: 'empty' }, 'No finished plan for this scenario yet.'));
+    mount(panes.registers);
+    return;
+  }
+  mount(glanceBox, renderGlance(f));
+  drawSelection();
+  mount(
+    panes.overview,
+    h('div', { class: 'grid two' }, card('Sites and flows', renderMap(f)), card('Still at each origin site', renderRemaining(f))),
+    card('Sorties by airframe', timelineBox),
+    h('div', { class: 'grid two' }, card('Cargo floor', sortieBox), card('Pallet build', palletBox)),
+  );
+  mount(
+    panes.registers,
+    card('Disposition register', renderDispositions(f)),
+    h('div', { class: 'grid two' }, card('Handover register', renderHandovers(f)), card('Plan against its proven bounds', renderBounds(f))),
+  );
+}
+
+function drawPlans(): void {
+  mount(
+    plansBox,
+    renderPlans(state.plans, state.planId, {
+      open: (id) => void openPlan(id).then(() => showTab('overview')),
+      replan: async () => {
+        if (state.scenarioId && state.record) await planVersion(state.scenarioId, state.record.version);
+      },
+    }),
+  );
+  mount(
+    planSelect,
+    [...state.plans]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+      .map((p) => h('option', { value: p.id, selected: p.id === state.planId, disabled: p.status !== 'done' }, `${p.id} · v${p.version} · ${p.status === 'done' ? (p.feasible ? 'feasible' : 'not feasible') : p.status}`)),
+  );
+}
+
+async function refreshScenarios(): Promise<void> {
+  state.scenarios = await api.listScenarios();
+  mount(scenarioSelect, state.scenarios.map((x) => h('option', { value: x.id, selected: x.id === state.scenarioId }, `${x.name} (v${x.version})`)));
+}
+
+async function loadPlans(): Promise<void> {
+  if (!state.scenarioId) return;
+  state.plans = await api.listPlans(state.scenarioId);
+  drawPlans();
+}
+
+async function openScenario(id: string): Promise<void> {
+  state.scenarioId = id;
+  state.planId = null;
+  state.facts = null;
+  await loadPlans();
+  const latest = [...state.plans].filter((p) => p.status === 'done').sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0];
+  const running = state.plans.find((p) => p.status === 'running' || p.status === 'queued');
+  if (latest) await openPlan(latest.id);
+  else if (running) await waitAndOpen(running.id);
+  else {
+    const rec = await api.getScenario(id);
+    state.record = rec;
+    editor.setText(rec.text, rec.id, `${rec.name} · version ${rec.version}`);
+    drawPlan();
+    say('This scenario has no plan yet: open Plans & compare and plan it.');
+  }
+}
+
+async function openPlan(planId: string): Promise<void> {
+  say(`Opening plan ${planId}…`, 'busy');
+  const r = await api.getPlan(planId);
+  if (r.status === 'running') return waitAndOpen(planId);
+  if (r.status === 'failed') {
+    say(`Plan ${planId} failed: ${r.error}`, 'bad');
+    return;
+  }
+  const row = state.plans.find((p) => p.id === planId);
+  const rec = await api.getScenario(state.scenarioId!, row?.version);
+  state.record = rec;
+  state.planId = planId;
+  state.facts = buildFacts(rec.scenario, r.plan);
+  // Start on the first sortie that carries cargo, so the floor view is never empty.
+  const first = [...r.plan.sorties].sort((a, b) => a.departs.localeCompare(b.departs)).find((x) => x.loads.length > 0) ?? r.plan.sorties[0];
+  state.sortie = first?.id ?? null;
+  state.pallet = first?.loads.find((l) => state.facts!.pallets.has(l.ref))?.ref ?? null;
+  editor.setText(rec.text, rec.id, `${rec.name} · version ${rec.version}`);
+  drawPlan();
+  drawPlans();
+  say('');
+}
+
+async function waitAndOpen(planId: string): Promise<void> {
+  say(`Planning ${planId}…`, 'busy');
+  const r = await api.waitForPlan(planId, (ms) => say(`Planning ${planId}… ${Math.round(ms / 1000)} s`, 'busy'));
+  await loadPlans();
+  if (r.status === 'failed') {
+    say(`Planning failed: ${r.error}`, 'bad');
+    return;
+  }
+  await openPlan(planId);
+}
+
+async function planVersion(scenarioId: string, version: number): Promise<void> {
+  const started = await api.startPlan(scenarioId, version);
+  state.scenarioId = scenarioId;
+  await loadPlans();
+  await waitAndOpen(started.id);
+  showTab('overview');
+}
+
+async function boot(): Promise<void> {
+  mount(
+    root,
+    h(
+      'header',
+      { class: 'top' },
+      h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '▼'), 'drawdown'),
+      h('label', { class: 'pick' }, h('span', null, 'Scenario'), scenarioSelect),
+      h('label', { class: 'pick' }, h('span', null, 'Plan'), planSelect),
+      tabBar,
+    ),
+    message,
+    h('main', null, glanceBox, panes.overview, panes.registers, panes.scenario, panes.plans),
+  );
+  mount(panes.scenario, card('Scenario text', editor.element));
+  mount(panes.plans, card('Plans of this scenario', plansBox));
+  drawTabs();
+  say('Loading…', 'busy');
+  try {
+    await refreshScenarios();
+    if (state.scenarios.length === 0) {
+      say('No scenarios stored yet. Open the Scenario tab to write or upload one.');
+      showTab('scenario');
+      return;
+    }
+    const niger = state.scenarios.find((x) => /niger/i.test(x.name)) ?? state.scenarios[0];
+    scenarioSelect.value = niger.id;
+    await openScenario(niger.id);
+  } catch (e) {
+    say(`Cannot reach the drawdown server: ${(e as Error).message}`, 'bad');
+  }
+}
+
+void boot();

@@ -11,7 +11,7 @@ import { sortSheetIssues, type SheetIssue } from './issues.ts';
 import { readItems } from './items.ts';
 import { readPersonnel } from './personnel.ts';
 import { readGrid, type SheetSource } from './read.ts';
-import { text } from './cells.ts';
+import { readNumber, shown, text } from './cells.ts';
 import type { Lines, Origin } from './rows.ts';
 
 export type { SheetSource } from './read.ts';
@@ -139,6 +139,11 @@ function locate(issue: ScenarioIssue, items: Origin[], personnel: Origin[]): She
   if (!m || !origin) return { message: `base scenario: ${issue.path ? issue.path + ': ' : ''}${issue.message}` };
   const field = m[3];
   const column = field ? origin.columns[field] : undefined;
-  const message = rowsInText(issue.message);
+  let message = rowsInText(issue.message);
+  // Quote the cell as written: "got -4" for -4 lb, not the kilograms it became.
+  if (field && column && Object.hasOwn(origin.cells, field) && /, got .*$/.test(message)) {
+    const cell = origin.cells[field];
+    message = message.replace(/, got .*$/, `, got ${readNumber(cell).ok ? text(cell) : shown(cell)}`);
+  }
   return { file: origin.file, row: origin.row, ...(column ? { column } : {}), message: field && !column ? `${field}: ${message}` : message };
 }

@@ -30,9 +30,10 @@ export function readItems(file: string, cols: Columns<ItemField>, sites: readonl
   const found: Origin[] = [];
   for (const { row, cells } of cols.rows) {
     const columns: Record<string, string> = {};
+    const written: Record<string, CellValue> = {};
     const from = (field: string, sheetField: ItemField) => {
       const c = r.column(sheetField);
-      if (c) columns[field] = c.header;
+      if (c) (columns[field] = c.header), (written[field] = cells[c.index] ?? null);
     };
     const item: Record<string, unknown> = {};
     const id = text(r.cell(cells, 'id') ?? null);
@@ -84,7 +85,7 @@ export function readItems(file: string, cols: Columns<ItemField>, sites: readonl
       if (value) item[field] = true;
     }
     lines.push(item);
-    found.push({ file, row, columns });
+    found.push({ file, row, columns, cells: written });
 
     function number(v: CellValue, field: ItemField, set: (n: number) => void) {
       if (v === null || (typeof v === 'string' && v.trim() === '')) return void issues.push(r.issue(row, field, 'must not be blank'));

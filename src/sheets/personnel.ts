@@ -1,7 +1,7 @@
 // Personnel rows (site, count, role, unit) to scenario personnel lines.
 
 import type { Site } from '../model/index.ts';
-import { isBlank, readNumber, readRole, text } from './cells.ts';
+import { isBlank, readNumber, readRole, text, type CellValue } from './cells.ts';
 import type { Columns } from './columns.ts';
 import type { PersonnelField } from './headers.ts';
 import { RowReader, resolveSite, type Lines, type Origin } from './rows.ts';
@@ -19,7 +19,8 @@ export function readPersonnel(file: string, cols: Columns<PersonnelField>, sites
   for (const { row, cells } of cols.rows) {
     const line: Record<string, unknown> = {};
     const columns: Record<string, string> = {};
-    for (const c of cols.columns) if (c.field !== 'ignore') columns[c.field] = c.header;
+    const written: Record<string, CellValue> = {};
+    for (const c of cols.columns) if (c.field !== 'ignore') (columns[c.field] = c.header), (written[c.field] = cells[c.index] ?? null);
     const site = r.cell(cells, 'site') ?? null;
     if (isBlank(site)) issues.push(r.issue(row, 'site', 'must not be blank'));
     else line.site = resolveSite(text(site), sites);
@@ -34,7 +35,7 @@ export function readPersonnel(file: string, cols: Columns<PersonnelField>, sites
     const unit = text(r.cell(cells, 'unit') ?? null);
     if (unit) line.unit = unit;
     lines.push(line);
-    origins.push({ file, row, columns });
+    origins.push({ file, row, columns, cells: written });
   }
   return { lines, origins, issues, warnings: [] };
 }

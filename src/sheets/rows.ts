@@ -11,6 +11,8 @@ export interface Origin {
   row: number;
   /** scenario field (unitWeightKg) to the sheet header it came from (Weight (lb)) */
   columns: Record<string, string>;
+  /** scenario field to the cell as written, so messages quote the sheet (-4 lb), not the converted kg */
+  cells: Record<string, CellValue>;
 }
 
 export interface Lines {

@@ -3,6 +3,9 @@
 import type { Plan } from '../../src/model/plan.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 
+/** Scenarios and plans are numbered by the store. */
+export type Id = number;
+
 export interface Issue {
   path: string;
   message: string;
@@ -10,14 +13,15 @@ export interface Issue {
 }
 
 export interface PlanBrief {
-  id: string;
+  id: Id;
+  version: number;
   status: string;
   feasible: boolean | null;
   closure: string | null;
 }
 
 export interface ScenarioBrief {
-  id: string;
+  id: Id;
   name: string;
   version: number;
   versions: number;
@@ -26,7 +30,7 @@ export interface ScenarioBrief {
 }
 
 export interface ScenarioRecord {
-  id: string;
+  id: Id;
   version: number;
   versions: { version: number; createdAt: string }[];
   name: string;
@@ -36,13 +40,14 @@ export interface ScenarioRecord {
 }
 
 export interface PlanRow {
-  id: string;
+  id: Id;
   version: number;
   status: string;
   feasible: boolean | null;
   closure: string | null;
   sorties: number | null;
   costUsd: number | null;
+  error?: string | null;
   createdAt: string;
 }
 
@@ -94,21 +99,21 @@ export async function listScenarios(): Promise<ScenarioBrief[]> {
   return r.data;
 }
 
-export async function getScenario(id: string, version?: number): Promise<ScenarioRecord> {
+export async function getScenario(id: Id, version?: number): Promise<ScenarioRecord> {
   const q = version === undefined ? '' : `?version=${version}`;
-  const r = await call<ScenarioRecord>('GET', `/api/scenarios/${encodeURIComponent(id)}${q}`);
+  const r = await call<ScenarioRecord>('GET', `/api/scenarios/${encodeURIComponent(String(id))}${q}`);
   if (r.status !== 200) fail(r.status, r.data);
   return r.data;
 }
 
-export async function listPlans(scenarioId: string): Promise<PlanRow[]> {
-  const r = await call<PlanRow[]>('GET', `/api/scenarios/${encodeURIComponent(scenarioId)}/plans`);
+export async function listPlans(scenarioId: Id): Promise<PlanRow[]> {
+  const r = await call<PlanRow[]>('GET', `/api/scenarios/${encodeURIComponent(String(scenarioId))}/plans`);
   if (r.status !== 200) fail(r.status, r.data);
   return r.data;
 }
 
-export async function getPlan(id: string): Promise<PlanResult> {
-  const r = await call<Plan & { error?: string }>('GET', `/api/plans/${encodeURIComponent(id)}`);
+export async function getPlan(id: Id): Promise<PlanResult> {
+  const r = await call<Plan & { error?: string }>('GET', `/api/plans/${encodeURIComponent(String(id))}`);
   if (r.status === 200) return { status: 'done', plan: r.data };
   if (r.status === 202) return { status: 'running' };
   if (r.status === 409) return { status: 'failed', error: r.data?.error ?? 'planning failed' };
@@ -122,16 +127,16 @@ export async function validate(text: string): Promise<{ ok: boolean; issues: Iss
 }
 
 /** Save as a new scenario, or as the next version of an existing one. */
-export async function saveScenario(text: string, scenarioId?: string): Promise<{ id: string; version: number }> {
-  const path = scenarioId ? `/api/scenarios/${encodeURIComponent(scenarioId)}/versions` : '/api/scenarios';
-  const r = await call<{ id: string; version: number }>('POST', path, scenarioBody(text));
+export async function saveScenario(text: string, scenarioId?: Id): Promise<{ id: Id; version: number }> {
+  const path = scenarioId ? `/api/scenarios/${encodeURIComponent(String(scenarioId))}/versions` : '/api/scenarios';
+  const r = await call<{ id: Id; version: number }>('POST', path, scenarioBody(text));
   if (r.status !== 201 && r.status !== 200) fail(r.status, r.data);
   return r.data;
 }
 
-export async function startPlan(scenarioId: string, version?: number, seed?: number): Promise<{ id: string; status: string }> {
+export async function startPlan(scenarioId: Id, version?: number, seed?: number): Promise<{ id: Id; status: string }> {
   const body = JSON.stringify({ version, seed });
-  const r = await call<{ id: string; status: string }>('POST', `/api/scenarios/${encodeURIComponent(scenarioId)}/plans`, {
+  const r = await call<{ id: Id; status: string }>('POST', `/api/scenarios/${encodeURIComponent(String(scenarioId))}/plans`, {
     text: body,
     type: 'application/json',
   });
@@ -140,7 +145,7 @@ export async function startPlan(scenarioId: string, version?: number, seed?: num
 }
 
 /** Poll a plan until it is done or failed; bounded so a stuck job cannot hang the page. */
-export async function waitForPlan(id: string, onTick?: (elapsedMs: number) => void, limitMs = 15 * 60_000): Promise<PlanResult> {
+export async function waitForPlan(id: Id, onTick?: (elapsedMs: number) => void, limitMs = 15 * 60_000): Promise<PlanResult> {
   const started = performance.now();
   let delay = 300;
   for (;;) {

@@ -10,16 +10,16 @@ const PAD_PX = 8;
 
 export interface EditorHooks {
   /** saved; `plan` asks for the new version to be planned and opened */
-  onSaved(saved: { id: string; version: number }, plan: boolean): Promise<void>;
+  onSaved(saved: { id: api.Id; version: number }, plan: boolean): Promise<void>;
 }
 
 export interface Editor {
   element: HTMLElement;
-  setText(text: string, scenarioId: string | null, label: string): void;
+  setText(text: string, scenarioId: api.Id | null, label: string): void;
 }
 
 export function createEditor(hooks: EditorHooks): Editor {
-  let scenarioId: string | null = null;
+  let scenarioId: api.Id | null = null;
   let issues: Issue[] = [];
   let warnings: Issue[] = [];
   let timer: number | undefined;

@@ -25,8 +25,8 @@ export function renderSortie(f: Facts, sortieId: string | null, selectedPallet: 
 
   const L = line.floorLengthM;
   const W = line.floorWidthM;
-  const width = 760;
-  const k = Math.min((width - 60) / L, 190 / W);
+  const width = 1180;
+  const k = Math.min((width - 80) / L, 210 / W);
   const ox = 36;
   const oy = 34;
   const floorH = W * k;
@@ -104,7 +104,7 @@ function loadShape(f: Facts, ld: Load, ox: number, oy: number, k: number, select
   const vertical = w < 46 && hgt > w;
   const cx = x + w / 2;
   const cy = y + hgt / 2;
-  g.append(s('text', { x: cx, y: cy - 2, 'text-anchor': 'middle', class: 'load-name', transform: vertical ? `rotate(-90 ${cx} ${cy})` : null }, truncate(name, Math.floor((vertical ? hgt : w) / 6))));
+  g.append(s('text', { x: cx, y: cy - 2, 'text-anchor': 'middle', class: 'load-name', transform: vertical ? `rotate(-90 ${cx} ${cy})` : null }, truncate(name, Math.floor(((vertical ? hgt : w) - 6) / 6.6))));
   g.append(s('text', { x: cx, y: cy + 10, 'text-anchor': 'middle', class: 'load-kg', transform: vertical ? `rotate(-90 ${cx} ${cy})` : null }, fmt.kg(kgValue)));
   g.append(tip(`${f.loadName(ld.ref)}: ${fmt.kg(kgValue)}${sens ? ', sensitive' : ''}\nx ${ld.x.toFixed(2)} m, y ${ld.y.toFixed(2)} m, ${ld.l.toFixed(2)} × ${ld.w.toFixed(2)} m`));
   return g;

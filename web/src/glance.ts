@@ -46,7 +46,7 @@ function deadlineCard(f: Facts, d: DeadlineStatus): HTMLElement {
       h('span', { class: 'track-fill', style: `width:${close === null ? '0%' : pct(close)}` }),
       h('span', { class: 'track-deadline', style: `left:${pct(end)}` }),
     ),
-    h('div', { class: 'deadline-dates' }, h('span', null, 'deadline ', h('b', null, fmt.date(d.deadline))), h('span', null, 'last departure ', h('b', null, fmt.dateTime(d.closure)))),
+    h('div', { class: 'deadline-dates' }, h('span', null, 'deadline ', h('b', null, fmt.date(d.deadline))), h('span', null, 'last out ', h('b', { 'data-testid': 'deadline-closure' }, fmt.dateTime(d.closure)))),
   );
 }
 

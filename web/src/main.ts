@@ -26,10 +26,10 @@ const TABS: [Tab, string][] = [
 
 const state = {
   scenarios: [] as ScenarioBrief[],
-  scenarioId: null as string | null,
+  scenarioId: null as api.Id | null,
   record: null as ScenarioRecord | null,
   plans: [] as PlanRow[],
-  planId: null as string | null,
+  planId: null as api.Id | null,
   facts: null as Facts | null,
   sortie: null as string | null,
   pallet: null as string | null,
@@ -38,8 +38,8 @@ const state = {
 
 const root = document.getElementById('app')!;
 const message = h('div', { class: 'message', 'data-testid': 'message', role: 'status' });
-const scenarioSelect = h('select', { 'data-testid': 'scenario-select', 'aria-label': 'Scenario', onchange: () => void openScenario(scenarioSelect.value) });
-const planSelect = h('select', { 'data-testid': 'plan-select', 'aria-label': 'Plan', onchange: () => void openPlan(planSelect.value) });
+const scenarioSelect = h('select', { 'data-testid': 'scenario-select', 'aria-label': 'Scenario', onchange: () => void guard(openScenario(Number(scenarioSelect.value))) });
+const planSelect = h('select', { 'data-testid': 'plan-select', 'aria-label': 'Plan', onchange: () => void guard(openPlan(Number(planSelect.value))) });
 const tabBar = h('nav', { class: 'tabs', role: 'tablist' });
 const glanceBox = h('div', { 'data-testid': 'glance-box' });
 const panes: Record<Tab, HTMLElement> = {
@@ -57,11 +57,16 @@ const editor = createEditor({
   async onSaved(saved, plan) {
     await refreshScenarios();
     state.scenarioId = saved.id;
-    scenarioSelect.value = saved.id;
+    scenarioSelect.value = String(saved.id);
     if (plan) await planVersion(saved.id, saved.version);
     else await loadPlans();
   },
 });
+
+/** Any failed action ends in a message on the page, never a silent console error. */
+function guard(p: Promise<unknown>): Promise<unknown> {
+  return p.catch((e: unknown) => say(`${(e as Error).message}`, 'bad'));
+}
 
 function say(text: string, kind: 'info' | 'bad' | 'busy' = 'info'): void {
   message.textContent = text;
@@ -122,7 +127,8 @@ function drawPlan(): void {
     panes.overview,
     h('div', { class: 'grid two' }, card('Sites and flows', renderMap(f)), card('Still at each origin site', renderRemaining(f))),
     card('Sorties by airframe', timelineBox),
-    h('div', { class: 'grid two' }, card('Cargo floor', sortieBox), card('Pallet build', palletBox)),
+    card('Cargo floor of the selected sortie', sortieBox),
+    card('Pallet build', palletBox),
   );
   mount(
     panes.registers,
@@ -135,17 +141,17 @@ function drawPlans(): void {
   mount(
     plansBox,
     renderPlans(state.plans, state.planId, {
-      open: (id) => void openPlan(id).then(() => showTab('overview')),
+      open: (id) => void guard(openPlan(id).then(() => showTab('overview'))),
       replan: async () => {
-        if (state.scenarioId && state.record) await planVersion(state.scenarioId, state.record.version);
+        if (state.scenarioId && state.record) await guard(planVersion(state.scenarioId, state.record.version));
       },
     }),
   );
   mount(
     planSelect,
     [...state.plans]
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
-      .map((p) => h('option', { value: p.id, selected: p.id === state.planId, disabled: p.status !== 'done' }, `${p.id} · v${p.version} · ${p.status === 'done' ? (p.feasible ? 'feasible' : 'not feasible') : p.status}`)),
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+      .map((p) => h('option', { value: p.id, selected: p.id === state.planId, disabled: p.status !== 'done' }, `#${p.id} · v${p.version} · ${p.status === 'done' ? (p.feasible ? 'feasible' : 'not feasible') : p.status}`)),
   );
 }
 
@@ -160,12 +166,12 @@ async function loadPlans(): Promise<void> {
   drawPlans();
 }
 
-async function openScenario(id: string): Promise<void> {
+async function openScenario(id: api.Id): Promise<void> {
   state.scenarioId = id;
   state.planId = null;
   state.facts = null;
   await loadPlans();
-  const latest = [...state.plans].filter((p) => p.status === 'done').sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0];
+  const latest = [...state.plans].filter((p) => p.status === 'done').sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)[0];
   const running = state.plans.find((p) => p.status === 'running' || p.status === 'queued');
   if (latest) await openPlan(latest.id);
   else if (running) await waitAndOpen(running.id);
@@ -178,12 +184,12 @@ async function openScenario(id: string): Promise<void> {
   }
 }
 
-async function openPlan(planId: string): Promise<void> {
-  say(`Opening plan ${planId}…`, 'busy');
+async function openPlan(planId: api.Id): Promise<void> {
+  say(`Opening plan #${planId}…`, 'busy');
   const r = await api.getPlan(planId);
   if (r.status === 'running') return waitAndOpen(planId);
   if (r.status === 'failed') {
-    say(`Plan ${planId} failed: ${r.error}`, 'bad');
+    say(`Plan #${planId} failed: ${r.error}`, 'bad');
     return;
   }
   const row = state.plans.find((p) => p.id === planId);
@@ -191,8 +197,9 @@ async function openPlan(planId: string): Promise<void> {
   state.record = rec;
   state.planId = planId;
   state.facts = buildFacts(rec.scenario, r.plan);
-  // Start on the first sortie that carries cargo, so the floor view is never empty.
-  const first = [...r.plan.sorties].sort((a, b) => a.departs.localeCompare(b.departs)).find((x) => x.loads.length > 0) ?? r.plan.sorties[0];
+  // Start on the first sortie with a pallet (else with any cargo), so the views are never empty.
+  const byTime = [...r.plan.sorties].sort((a, b) => a.departs.localeCompare(b.departs) || a.id.localeCompare(b.id));
+  const first = byTime.find((x) => x.loads.some((l) => state.facts!.pallets.has(l.ref))) ?? byTime.find((x) => x.loads.length > 0) ?? byTime[0];
   state.sortie = first?.id ?? null;
   state.pallet = first?.loads.find((l) => state.facts!.pallets.has(l.ref))?.ref ?? null;
   editor.setText(rec.text, rec.id, `${rec.name} · version ${rec.version}`);
@@ -201,9 +208,9 @@ async function openPlan(planId: string): Promise<void> {
   say('');
 }
 
-async function waitAndOpen(planId: string): Promise<void> {
-  say(`Planning ${planId}…`, 'busy');
-  const r = await api.waitForPlan(planId, (ms) => say(`Planning ${planId}… ${Math.round(ms / 1000)} s`, 'busy'));
+async function waitAndOpen(planId: api.Id): Promise<void> {
+  say(`Planning #${planId}…`, 'busy');
+  const r = await api.waitForPlan(planId, (ms) => say(`Planning #${planId}… ${Math.round(ms / 1000)} s`, 'busy'));
   await loadPlans();
   if (r.status === 'failed') {
     say(`Planning failed: ${r.error}`, 'bad');
@@ -212,7 +219,7 @@ async function waitAndOpen(planId: string): Promise<void> {
   await openPlan(planId);
 }
 
-async function planVersion(scenarioId: string, version: number): Promise<void> {
+async function planVersion(scenarioId: api.Id, version: number): Promise<void> {
   const started = await api.startPlan(scenarioId, version);
   state.scenarioId = scenarioId;
   await loadPlans();
@@ -246,7 +253,7 @@ async function boot(): Promise<void> {
       return;
     }
     const niger = state.scenarios.find((x) => /niger/i.test(x.name)) ?? state.scenarios[0];
-    scenarioSelect.value = niger.id;
+    scenarioSelect.value = String(niger.id);
     await openScenario(niger.id);
   } catch (e) {
     say(`Cannot reach the drawdown server: ${(e as Error).message}`, 'bad');

@@ -9,12 +9,12 @@ import * as fmt from './format.ts';
 import { toMs, DAY_MS } from '../../src/model/time.ts';
 
 export interface PlansHooks {
-  open(planId: string): void;
+  open(planId: api.Id): void;
   replan(): Promise<void>;
 }
 
-export function renderPlans(rows: PlanRow[], currentPlanId: string | null, hooks: PlansHooks): HTMLElement {
-  const sorted = [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+export function renderPlans(rows: PlanRow[], currentPlanId: api.Id | null, hooks: PlansHooks): HTMLElement {
+  const sorted = [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
   const done = sorted.filter((r) => r.status === 'done');
   let a = done[1]?.id ?? done[0]?.id ?? null;
   let b = done[0]?.id ?? null;
@@ -49,7 +49,7 @@ export function renderPlans(rows: PlanRow[], currentPlanId: string | null, hooks
           { class: r.id === currentPlanId ? 'current' : null, 'data-testid': 'plan-row', 'data-plan': r.id },
           h('td', null, radio('a', r)),
           h('td', null, radio('b', r)),
-          h('td', null, h('code', null, r.id)),
+          h('td', null, h('code', null, `#${r.id}`)),
           h('td', { class: 'num' }, r.version),
           h('td', null, statusTag(r)),
           h('td', null, fmt.dateTime(r.closure)),
@@ -101,7 +101,7 @@ interface Row {
   better: number;
 }
 
-function compareTable(idA: string, a: Plan, idB: string, b: Plan): HTMLElement {
+function compareTable(idA: api.Id, a: Plan, idB: api.Id, b: Plan): HTMLElement {
   const num = (label: string, va: number, vb: number, show: (n: number) => string, lowerIsBetter = true): Row => ({
     label,
     a: show(va),
@@ -140,7 +140,7 @@ function compareTable(idA: string, a: Plan, idB: string, b: Plan): HTMLElement {
   return h(
     'table',
     { class: 'grid-table compare-table', 'data-testid': 'compare-table' },
-    h('thead', null, h('tr', null, h('th', null, ''), h('th', { class: 'num' }, `A · ${idA}`), h('th', { class: 'num' }, `B · ${idB}`), h('th', { class: 'num' }, 'B − A'))),
+    h('thead', null, h('tr', null, h('th', null, ''), h('th', { class: 'num' }, `A · plan #${idA}`), h('th', { class: 'num' }, `B · plan #${idB}`), h('th', { class: 'num' }, 'B − A'))),
     h(
       'tbody',
       null,

@@ -15,8 +15,8 @@ const MEASURES: { key: keyof Omit<Remaining, 't'>; label: string; show: (v: numb
   { key: 'sensitive', label: 'Sensitive loads', show: fmt.int, scale: 1 },
 ];
 
-function panel(f: Facts, series: SiteSeries[], m: (typeof MEASURES)[number], width: number, height: number, axis: boolean): SVGSVGElement {
-  const pad = { l: 52, r: 14, t: 20, b: axis ? 24 : 8 };
+function panel(f: Facts, series: SiteSeries[], m: (typeof MEASURES)[number], width: number, height: number, axis: boolean, labels: boolean): SVGSVGElement {
+  const pad = { l: 52, r: 14, t: labels ? 32 : 20, b: axis ? 24 : 8 };
   const x = linear([f.t0, f.t1], [pad.l, width - pad.r]);
   const max = niceMax(Math.max(0, ...series.flatMap((sr) => sr.points.map((p) => p[m.key] / m.scale))));
   const y = linear([0, max], [height - pad.b, pad.t]);
@@ -32,7 +32,7 @@ function panel(f: Facts, series: SiteSeries[], m: (typeof MEASURES)[number], wid
   for (const a of f.scenario.agreements) {
     const t = deadlineEndMs(a.deadline);
     svg.append(s('line', { x1: x(t), x2: x(t), y1: pad.t - 6, y2: height - pad.b, class: 'deadline-line' }, tip(`${a.country} deadline ${a.deadline}`)));
-    svg.append(s('text', { x: x(t) - 4, y: pad.t - 8 + 10, 'text-anchor': 'end', class: 'deadline-text' }, `${a.country} deadline`));
+    if (labels) svg.append(s('text', { x: x(t) - 4, y: pad.t - 4, 'text-anchor': 'end', class: 'deadline-text' }, `${a.country} deadline`));
   }
   for (const sr of series) {
     let d = '';
@@ -64,6 +64,6 @@ export function renderRemaining(f: Facts, width = 620): HTMLElement {
     'div',
     { class: 'remaining', 'data-testid': 'remaining' },
     legend,
-    MEASURES.map((m, i) => panel(f, series, m, width, i === MEASURES.length - 1 ? 138 : 116, i === MEASURES.length - 1)),
+    MEASURES.map((m, i) => panel(f, series, m, width, (i === 0 ? 12 : 0) + (i === MEASURES.length - 1 ? 138 : 116), i === MEASURES.length - 1, i === 0)),
   );
 }

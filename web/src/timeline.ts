@@ -10,11 +10,19 @@ import { dayLabel, dayTicks, linear } from './scale.ts';
 
 const ROW = 18;
 
+/** 'sorties' zooms the axis to the flying; 'window' shows asOf to the deadlines. Null: decide by span. */
+let zoom: 'sorties' | 'window' | null = null;
+
 export function renderTimeline(f: Facts, selected: string | null, onSelect: (sortieId: string) => void, width = 1220): HTMLElement {
   const pad = { l: 96, r: 16, t: 22, b: 26 };
   const tails = f.tails;
   const height = pad.t + pad.b + Math.max(1, tails.length) * ROW;
-  const x = linear([f.t0, f.t1], [pad.l, width - pad.r]);
+  const [first, last] = sortieSpan(f);
+  // Sorties bunched in a small part of the window are hard to click: zoom to them by default.
+  const mode = zoom ?? (last - first < 0.4 * (f.t1 - f.t0) ? 'sorties' : 'window');
+  const t0 = mode === 'sorties' ? Math.max(f.t0, first - (last - first) * 0.03 - 3_600_000) : f.t0;
+  const t1 = mode === 'sorties' ? last + (last - first) * 0.03 + 3_600_000 : f.t1;
+  const x = linear([t0, t1], [pad.l, width - pad.r]);
   const rowOf = new Map(tails.map((t, i) => [t, i]));
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart timeline', 'data-testid': 'timeline' });
 
@@ -23,11 +31,16 @@ export function renderTimeline(f: Facts, selected: string | null, onSelect: (sor
     if (i % 2 === 0) svg.append(s('rect', { x: pad.l, y, width: width - pad.l - pad.r, height: ROW, class: 'row-band' }));
     svg.append(s('text', { x: pad.l - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end', class: 'tick tail-label' }, t));
   });
-  for (const t of dayTicks(f.t0, f.t1, 14)) {
+  for (const t of dayTicks(t0, t1, 14)) {
     svg.append(s('line', { x1: x(t), x2: x(t), y1: pad.t, y2: height - pad.b, class: 'grid faint' }), s('text', { x: x(t), y: height - 8, 'text-anchor': 'middle', class: 'tick' }, dayLabel(t)));
   }
   for (const a of f.scenario.agreements) {
     const t = deadlineEndMs(a.deadline);
+    if (t > t1) {
+      // Off to the right of a zoomed axis: say how far, at the edge.
+      svg.append(s('text', { x: width - pad.r, y: pad.t - 9, 'text-anchor': 'end', class: 'deadline-text', 'data-testid': 'deadline-offscale' }, `${a.country} deadline ${a.deadline} →`));
+      continue;
+    }
     svg.append(s('line', { x1: x(t), x2: x(t), y1: pad.t - 8, y2: height - pad.b, class: 'deadline-line' }), s('text', { x: x(t) - 4, y: pad.t - 9, 'text-anchor': 'end', class: 'deadline-text' }, `${a.country} deadline ${a.deadline}`));
   }
 
@@ -67,6 +80,31 @@ export function renderTimeline(f: Facts, selected: string | null, onSelect: (sor
     h('span', { class: 'muted' }, 'leaving from'),
     used.map((id) => h('span', { class: 'chip' }, h('span', { class: 'dot', style: `background:${f.colourOf(id)}` }), siteName(f, id))),
     h('span', { class: 'muted' }, '· click a bar for its load'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'small push-right',
+        'data-testid': 'timeline-zoom',
+        onclick: () => {
+          zoom = mode === 'sorties' ? 'window' : 'sorties';
+          wrap.replaceWith(renderTimeline(f, selected, onSelect, width));
+        },
+      },
+      mode === 'sorties' ? 'Show the whole window to the deadlines' : 'Zoom to the sorties',
+    ),
   );
-  return h('div', { class: 'timeline-wrap' }, legend, h('div', { class: 'scroll-y' }, svg));
+  const wrap = h('div', { class: 'timeline-wrap' }, legend, h('div', { class: 'scroll-y' }, svg));
+  return wrap;
+}
+
+function sortieSpan(f: Facts): [number, number] {
+  if (f.plan.sorties.length === 0) return [f.t0, f.t1];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const so of f.plan.sorties) {
+    lo = Math.min(lo, toMs(so.departs));
+    hi = Math.max(hi, toMs(so.arrives));
+  }
+  return [lo, hi];
 }

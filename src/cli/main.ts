@@ -21,7 +21,9 @@ Usage:
                                             plan it: summary, or the full plan as JSON (formats.md)
   drawdown verify SCENARIO PLAN [--json]    check a plan against its scenario, trusting nothing in it
   drawdown schema                           print the scenario JSON Schema (for editors)
-  drawdown start                            check and plan the built-in Niger 2024 scenario
+  drawdown serve [--port N] [--db FILE]     serve the workspace (web page and HTTP API); PORT is respected
+  drawdown start [--port N] [--db FILE]     load and plan the built-in Niger 2024 scenario, then serve it
+                                            (default port 8080, database ./data/drawdown.db)
   drawdown help                             this text
 
 SCENARIO is a YAML or JSON file (formats.md, version 1); "niger-2024" names the built-in one.
@@ -68,6 +70,8 @@ async function run(argv: string[], io: Out): Promise<number> {
       return EXIT.ok;
     case 'start':
       return start(rest, io);
+    case 'serve':
+      return serveCommand(rest, io);
     default:
       throw new DrawdownError('usage', `unknown command "${command}" (try drawdown --help)`);
   }
@@ -159,13 +163,45 @@ function verify(rest: string[], io: Out): number {
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
 }
 
-function start(rest: string[], io: Out): number {
-  args(rest, {}, 0);
+function serverOptions(rest: string[]) {
+  const { values } = args(rest, { port: { type: 'string', short: 'p' }, db: { type: 'string' } }, 0);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new DrawdownError('usage', `--port: must be a port number, got "${values.port}"`);
+  }
+  return { help: Boolean(values.help), port, db: values.db as string | undefined };
+}
+
+/** Runs until the process is interrupted; closes the database cleanly on SIGINT/SIGTERM. */
+function untilStopped(handle: { close(): Promise<void> }): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = () => void handle.close().then(() => resolve(EXIT.ok));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function serveCommand(rest: string[], io: Out): Promise<number> {
+  const o = serverOptions(rest);
+  if (o.help) return io.out(HELP), EXIT.ok;
+  const { serve } = await import('../server/serve.ts');
+  const handle = await serve({ port: o.port, db: o.db });
+  io.out(`drawdown is serving at ${handle.url}`);
+  return untilStopped(handle);
+}
+
+async function start(rest: string[], io: Out): Promise<number> {
+  const o = serverOptions(rest);
+  if (o.help) return io.out(HELP), EXIT.ok;
   const scenario = readScenario(BUILTIN_SCENARIO, io);
   if (!scenario) return EXIT.badInput;
   io.out(checkSummary(scenario));
   io.out('');
-  const { plan, problems } = planScenario(scenario, {});
-  io.out(planSummary(scenario, plan, problems));
-  return plan.feasible ? EXIT.ok : EXIT.infeasible;
+  const { startWorkspace } = await import('../server/start.ts');
+  const handle = await startWorkspace({ port: o.port, db: o.db, print: () => {} });
+  const stored = handle.store.planText(handle.planId);
+  if (stored) io.out(planSummary(scenario, JSON.parse(stored)));
+  io.out('');
+  io.out(`drawdown is serving the Niger 2024 plan at ${handle.url}  (Ctrl-C stops it)`);
+  return untilStopped(handle);
 }

@@ -31,7 +31,8 @@ export async function startWorkspace(options: StartOptions = {}): Promise<Worksp
   const handle = await serve(options);
   try {
     const scenarioId = ensureScenario(handle.store, file);
-    let plan = handle.store.listPlans(scenarioId).find((p) => p.status === 'done');
+    const current = handle.store.getScenario(scenarioId)!.version;
+    let plan = handle.store.listPlans(scenarioId).find((p) => p.status === 'done' && p.version === current);
     if (!plan) {
       const latest = handle.store.getScenario(scenarioId)!;
       const request = handle.planning.request({ id: scenarioId, version: latest.version });
@@ -61,5 +62,8 @@ function ensureScenario(store: Store, file: string): number {
     throw new DrawdownError('bad_input', `${file} is not a valid scenario:\n${parsed.issues.map((i) => formatIssue(i, file)).join('\n')}`);
   }
   const existing = store.findScenarioByName(parsed.scenario.name);
-  return existing ? existing.id : store.createScenario({ format, text, scenario: parsed.scenario }).id;
+  if (!existing) return store.createScenario({ format, text, scenario: parsed.scenario }).id;
+  // A newer release of the built-in file becomes a new version; nothing stored is overwritten.
+  if (store.getScenario(existing.id)?.text !== text) store.addVersion(existing.id, { format, text, scenario: parsed.scenario });
+  return existing.id;
 }

@@ -47,7 +47,8 @@ export function resolveColumns<F extends string>(grid: Grid, specs: FieldSpec<F>
     if (isBlank(cell)) return;
     const header = text(cell);
     const r = recognise(header);
-    if (!r || ('field' in r && r.field === 'ignore')) return void ignored.push(header);
+    if (!r) return void ignored.push(header);
+    if ('field' in r && r.field === 'ignore') return; // mapped to ignore on purpose: no warning
     if ('error' in r) return void issues.push({ file: grid.file, row: headerRow.row, column: header, message: r.error });
     const first = columns.find((c) => c.field === r.field);
     if (first) {

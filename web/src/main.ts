@@ -133,7 +133,8 @@ function drawPlan(): void {
   mount(
     panes.registers,
     card('Disposition register', renderDispositions(f)),
-    h('div', { class: 'grid two' }, card('Handover register', renderHandovers(f)), card('Plan against its proven bounds', renderBounds(f))),
+    card('Plan against its proven bounds', renderBounds(f)),
+    card('Handover register', renderHandovers(f)),
   );
 }
 

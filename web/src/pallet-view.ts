@@ -20,12 +20,12 @@ export function renderPallet(f: Facts, palletId: string | null): HTMLElement {
   const fillOf = (id: string) => UNIT_FILLS[itemIds.indexOf(id) % UNIT_FILLS.length];
   const numbered = p.placements.map((u, i) => ({ u, n: i + 1 }));
 
-  const k = Math.min(330 / L, 240 / Math.max(W, H));
+  const k = Math.min(500 / L, 300 / Math.max(W, H));
   const view = (title: string, depth: 'top' | 'side') => {
     const across = depth === 'top' ? W : H;
     const width = L * k + 40;
     const height = across * k + 40;
-    const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'pallet-svg', 'data-testid': `pallet-${depth}` });
+    const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'pallet-svg', 'data-testid': `pallet-${depth}` });
     svg.append(s('text', { x: 20, y: 13, class: 'tick' }, `${title} · ${fmt.one(L)} × ${fmt.one(across)} m`));
     const ox = 20;
     const oy = 22;

@@ -19,7 +19,7 @@ export function renderDispositions(f: Facts): HTMLElement {
   const holder = h('div', { class: 'table-scroll' });
 
   const columns: Column<Disposition>[] = [
-    { key: 'item', label: 'Item', value: (d) => d.itemId },
+    { key: 'item', label: 'Item', value: (d) => d.itemId, cell: (d) => h('code', { class: 'nowrap' }, d.itemId) },
     { key: 'name', label: 'Name', value: (d) => f.items.get(d.itemId)?.name ?? '' },
     { key: 'site', label: 'Site', value: (d) => siteName(f, f.items.get(d.itemId)?.site ?? '') },
     { key: 'qty', label: 'Qty', num: true, value: (d) => d.quantity },
@@ -71,19 +71,19 @@ export function renderHandovers(f: Facts): HTMLElement {
     { 'data-testid': 'handovers' },
     rows.length === 0
       ? h('div', { class: 'empty' }, 'No infrastructure to hand over.')
-      : sortableTable<Row>(
+      : h('div', { class: 'table-scroll' }, sortableTable<Row>(
           [
-            { key: 'date', label: 'Handed over', value: (r) => r.date },
+            { key: 'date', label: 'Handed over', value: (r) => r.date, cell: (r) => h('span', { class: 'nowrap' }, r.date) },
             { key: 'id', label: 'Infrastructure', value: (r) => r.id },
             { key: 'name', label: 'Name', value: (r) => r.name },
             { key: 'site', label: 'Site', value: (r) => siteName(f, r.site) },
-            { key: 'last', label: 'Last departure', value: (r) => lastDeparture.get(r.site) ?? '', cell: (r) => fmt.dateTime(lastDeparture.get(r.site)) },
-            { key: 'due', label: 'Due by', value: (r) => r.due ?? '', cell: (r) => r.due ?? '—' },
+            { key: 'last', label: 'Last departure', value: (r) => lastDeparture.get(r.site) ?? '', cell: (r) => h('span', { class: 'nowrap' }, fmt.dateTime(lastDeparture.get(r.site))) },
+            { key: 'due', label: 'Due by', value: (r) => r.due ?? '', cell: (r) => h('span', { class: 'nowrap' }, r.due ?? '—') },
             { key: 'value', label: 'Value', num: true, value: (r) => r.value, cell: (r) => fmt.usdExact(r.value) },
           ],
           rows,
           'handovers-table',
-        ),
+        )),
   );
 }
 
@@ -97,9 +97,9 @@ export function renderBounds(f: Facts): HTMLElement {
   const start = toMs(f.scenario.asOf);
   const closureDays = p.closure ? (toMs(p.closure) - start) / DAY_MS : null;
   const boundDays = bc.value !== null ? (toMs(String(bc.value)) - start) / DAY_MS : null;
-  return h(
+  return h('div', { class: 'table-scroll' }, h(
     'table',
-    { class: 'grid-table', 'data-testid': 'bounds' },
+    { class: 'grid-table bounds-table', 'data-testid': 'bounds' },
     h('thead', null, h('tr', null, h('th', null, ''), h('th', { class: 'num' }, 'Plan'), h('th', { class: 'num' }, 'Lower bound'), h('th', { class: 'num' }, 'Gap'), h('th', null, 'How the bound is proven'))),
     h(
       'tbody',
@@ -115,5 +115,5 @@ export function renderBounds(f: Facts): HTMLElement {
         h('td', { class: 'reason' }, bc.basis),
       ),
     ),
-  );
+  ));
 }

@@ -36,11 +36,7 @@ export function renderTimeline(f: Facts, selected: string | null, onSelect: (sor
   }
   for (const a of f.scenario.agreements) {
     const t = deadlineEndMs(a.deadline);
-    if (t > t1) {
-      // Off to the right of a zoomed axis: say how far, at the edge.
-      svg.append(s('text', { x: width - pad.r, y: pad.t - 9, 'text-anchor': 'end', class: 'deadline-text', 'data-testid': 'deadline-offscale' }, `${a.country} deadline ${a.deadline} →`));
-      continue;
-    }
+    if (t > t1) continue; // named in the legend instead
     svg.append(s('line', { x1: x(t), x2: x(t), y1: pad.t - 8, y2: height - pad.b, class: 'deadline-line' }), s('text', { x: x(t) - 4, y: pad.t - 9, 'text-anchor': 'end', class: 'deadline-text' }, `${a.country} deadline ${a.deadline}`));
   }
 
@@ -80,6 +76,9 @@ export function renderTimeline(f: Facts, selected: string | null, onSelect: (sor
     h('span', { class: 'muted' }, 'leaving from'),
     used.map((id) => h('span', { class: 'chip' }, h('span', { class: 'dot', style: `background:${f.colourOf(id)}` }), siteName(f, id))),
     h('span', { class: 'muted' }, '· click a bar for its load'),
+    f.scenario.agreements
+      .filter((a) => deadlineEndMs(a.deadline) > t1)
+      .map((a) => h('span', { class: 'chip offscale', 'data-testid': 'deadline-offscale' }, `${a.country} deadline ${a.deadline} →`)),
     h(
       'button',
       {

@@ -19,6 +19,8 @@ export interface BinOptions {
   searchUnits?: number;
   /** local-search rounds */
   rounds?: number;
+  /** moves the local search may evaluate before it stops (bounds its time) */
+  work?: number;
 }
 
 const EPS = 1e-9;
@@ -107,7 +109,7 @@ export function binByWeight(
   const mbs = minimumBinSlack(types, capKg, capVol);
   if (mbs.length < best.length) best = mbs;
   if (best.length <= bound) return best;
-  const improved = emptyLightest(types, best, capKg, capVol, bound, opts.rounds ?? 2000);
+  const improved = emptyLightest(types, best, capKg, capVol, bound, opts.rounds ?? 2000, opts.work ?? 10_000_000);
   return improved.length < best.length ? improved : best;
 }
 
@@ -166,8 +168,6 @@ function minimumBinSlack(types: readonly WeightedType[], capKg: number, capVol: 
   return bins;
 }
 
-/** moves evaluated by the local search before it stops: bounds its time on awkward inputs */
-const WORK_LIMIT = 10_000_000;
 
 /** index sets of one or two units of a type-sorted list, one per distinct type combination */
 function combos(units: readonly number[]): number[][] {
@@ -195,6 +195,7 @@ function emptyLightest(
   capVol: number,
   bound: number,
   rounds: number,
+  workLimit: number,
 ): Bin[] {
   // units as type indices
   const rng = seededRandom(7);
@@ -204,7 +205,7 @@ function emptyLightest(
   const fits = (kg: number, vol: number) => kg <= capKg + EPS && vol <= capVol + EPS;
 
   let work = 0;
-  for (let round = 0; round < rounds && bins.length > bound && work < WORK_LIMIT; round++) {
+  for (let round = 0; round < rounds && bins.length > bound && work < workLimit; round++) {
     const k = 1 + (round % 3);
     const byLoad = bins.map((b, i) => ({ i, kg: kgOf(b) })).sort((a, b) => a.kg - b.kg || a.i - b.i);
     // the lightest bin, and others drawn at random so that rounds do not repeat themselves
@@ -228,18 +229,18 @@ function emptyLightest(
         const outs: number[][] = [[], ...combos(b)];
         const ins = combos(free);
         work += outs.length * ins.length;
+        const sum = (set: number[], from: number[], f: (t: number) => number) => set.reduce((a, i) => a + f(from[i]), 0);
+        const inKg = ins.map((n) => sum(n, free, (t) => types[t].kg));
+        const inVol = ins.map((n) => sum(n, free, (t) => types[t].volume));
         for (const o of outs) {
-          const oKg = o.reduce((s, i) => s + types[b[i]].kg, 0);
-          const oVol = o.reduce((s, i) => s + types[b[i]].volume, 0);
-          for (const n of ins) {
-            const nKg = n.reduce((s, i) => s + types[free[i]].kg, 0);
-            const gain = nKg - oKg;
-            if (gain <= bestGain) continue;
-            const nVol = n.reduce((s, i) => s + types[free[i]].volume, 0);
-            if (!fits(kg + gain, vol - oVol + nVol)) continue;
+          const oKg = sum(o, b, (t) => types[t].kg);
+          const oVol = sum(o, b, (t) => types[t].volume);
+          for (let m = 0; m < ins.length; m++) {
+            const gain = inKg[m] - oKg;
+            if (gain <= bestGain || !fits(kg + gain, vol - oVol + inVol[m])) continue;
             bestGain = gain;
             bestOut = o;
-            bestIn = n;
+            bestIn = ins[m];
           }
         }
         if (bestIn.length === 0) continue;

@@ -21,6 +21,11 @@ Usage:
                                             plan it: summary, or the full plan as JSON (formats.md)
   drawdown verify SCENARIO PLAN [--json]    check a plan against its scenario, trusting nothing in it
   drawdown schema                           print the scenario JSON Schema (for editors)
+  drawdown import --items FILE [--personnel FILE] [--base SCENARIO] [--mapping FILE] -o OUT.yaml|json
+                                            a CSV/XLSX inventory (and roster) into a scenario; every bad cell named
+  drawdown export SCENARIO [PLAN] --what W [--format csv|xlsx] -o FILE
+                                            W: dispositions, transfers, handovers, sorties (CSV/XLSX),
+                                            loadplans (printable HTML), geojson, ics, items (the inventory)
   drawdown serve [--port N] [--db FILE]     serve the workspace (web page and HTTP API); PORT is respected
   drawdown start [--port N] [--db FILE]     load and plan the built-in Niger 2024 scenario, then serve it
                                             (default port 8080, database ./data/drawdown.db)
@@ -70,6 +75,10 @@ async function run(argv: string[], io: Out): Promise<number> {
       return EXIT.ok;
     case 'start':
       return start(rest, io);
+    case 'import':
+      return importCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
     case 'serve':
       return serveCommand(rest, io);
     default:
@@ -161,6 +170,64 @@ function verify(rest: string[], io: Out): number {
     for (const v of violations) io.out(`  [${v.rule}] ${v.message}`);
   }
   return violations.length === 0 ? EXIT.ok : EXIT.violations;
+}
+
+async function importCommand(rest: string[], io: Out): Promise<number> {
+  const { values } = args(
+    rest,
+    { items: { type: 'string' }, personnel: { type: 'string' }, base: { type: 'string' }, mapping: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    0,
+  );
+  if (values.help) return io.out(HELP), EXIT.ok;
+  if (typeof values.items !== 'string') throw new DrawdownError('usage', 'import needs --items FILE (try drawdown --help)');
+  const { runImportCommand } = await import('../sheets/cli.ts');
+  return emit(
+    await runImportCommand({
+      items: values.items,
+      personnel: values.personnel as string | undefined,
+      base: values.base as string | undefined,
+      mapping: values.mapping as string | undefined,
+      output: values.output as string | undefined,
+    }),
+    io,
+  );
+}
+
+async function exportCommand(rest: string[], io: Out): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { what: { type: 'string' }, format: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }) as Parsed;
+  } catch (e) {
+    throw new DrawdownError('usage', `${(e as Error).message} (try drawdown --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return io.out(HELP), EXIT.ok;
+  if (positionals.length < 1 || positionals.length > 2) throw new DrawdownError('usage', 'export takes SCENARIO [PLAN] (try drawdown --help)');
+  if (typeof values.what !== 'string') throw new DrawdownError('usage', 'export needs --what (try drawdown --help)');
+  const { runExportCommand } = await import('../sheets/cli.ts');
+  return emit(
+    await runExportCommand({
+      scenario: positionals[0],
+      plan: positionals[1],
+      what: values.what,
+      format: values.format as string | undefined,
+      output: values.output as string | undefined,
+    }),
+    io,
+  );
+}
+
+/** Writes what a sheets command produced; it returns files rather than writing them itself. */
+function emit(r: { exitCode: number; stdout: string; stderr: string; files: { path: string; data: Buffer | string }[] }, io: Out): number {
+  for (const f of r.files) writeFileSync(f.path, f.data);
+  if (r.stdout) io.out(r.stdout.replace(/\n$/, ''));
+  if (r.stderr) io.err(r.stderr.replace(/\n$/, ''));
+  return r.exitCode;
 }
 
 function serverOptions(rest: string[]) {

@@ -46,7 +46,12 @@ export function createEditor(hooks: EditorHooks): Editor {
 
   const lineCount = () => textarea.value.split('\n').length;
 
+  let drawn = '';
   function drawMarks(): void {
+    // Typing calls this on every key: redraw only when the line count or the issues change.
+    const key = `${lineCount()}|${JSON.stringify(issues)}|${JSON.stringify(warnings)}`;
+    if (key === drawn) return;
+    drawn = key;
     const bad = new Map<number, Issue[]>();
     for (const i of issues) if (i.line) bad.set(i.line, [...(bad.get(i.line) ?? []), i]);
     const warn = new Map<number, Issue[]>();

@@ -181,10 +181,10 @@ export function createEditor(hooks: EditorHooks): Editor {
   const element = h(
     'div',
     { class: 'editor-wrap', 'data-testid': 'editor' },
+    title,
     h(
       'div',
       { class: 'toolbar' },
-      title,
       h('label', { class: 'button', for: 'scenario-file' }, 'Open file…'),
       file,
       validateBtn,

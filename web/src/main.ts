@@ -91,6 +91,7 @@ function drawTabs(): void {
 function showTab(tab: Tab): void {
   state.tab = tab;
   drawTabs();
+  window.scrollTo(0, 0);
 }
 
 function drawSelection(): void {

@@ -102,13 +102,17 @@ interface Row {
 }
 
 function compareTable(idA: api.Id, a: Plan, idB: api.Id, b: Plan): HTMLElement {
-  const num = (label: string, va: number, vb: number, show: (n: number) => string, lowerIsBetter = true): Row => ({
-    label,
-    a: show(va),
-    b: show(vb),
-    diff: va === vb ? '=' : `${vb > va ? '+' : '−'}${show(Math.abs(vb - va))}`,
-    better: va === vb ? 0 : (vb < va) === lowerIsBetter ? 1 : -1,
-  });
+  const num = (label: string, va: number, vb: number, show: (n: number) => string, lowerIsBetter = true): Row => {
+    // A difference too small to show is no difference.
+    const same = va === vb || /^\$?0(\.0)?$/.test(show(Math.abs(vb - va)));
+    return {
+      label,
+      a: show(va),
+      b: show(vb),
+      diff: same ? '=' : `${vb > va ? '+' : '−'}${show(Math.abs(vb - va))}`,
+      better: same ? 0 : (vb < va) === lowerIsBetter ? 1 : -1,
+    };
+  };
   const closureMs = (p: Plan) => (p.closure ? toMs(p.closure) : NaN);
   const dClose = closureMs(b) - closureMs(a);
   const left = (p: Plan) => p.metrics.transferValueUsd + p.metrics.demilitarizedValueUsd;
@@ -122,7 +126,7 @@ function compareTable(idA: api.Id, a: Plan, idB: api.Id, b: Plan): HTMLElement {
       better: !Number.isFinite(dClose) || dClose === 0 ? 0 : dClose < 0 ? 1 : -1,
     },
     num('Sorties', a.metrics.sorties, b.metrics.sorties, fmt.int),
-    num('Flying hours', a.metrics.flyingHours, b.metrics.flyingHours, fmt.int),
+    num('Flying hours', a.metrics.flyingHours, b.metrics.flyingHours, fmt.one),
     num('Cost', a.metrics.costUsd, b.metrics.costUsd, fmt.usd),
     num('Value left behind', left(a), left(b), fmt.usd),
     num('  given to the host', a.metrics.transferValueUsd, b.metrics.transferValueUsd, fmt.usd),
@@ -135,7 +139,7 @@ function compareTable(idA: api.Id, a: Plan, idB: api.Id, b: Plan): HTMLElement {
   for (const d of a.deadlines ?? []) {
     const e = (b.deadlines ?? []).find((x) => x.kind === d.kind && x.subject === d.subject);
     if (!e || d.slackDays === null || e.slackDays === null) continue;
-    rows.push(num(`${d.subject} ${d.kind} slack (days)`, d.slackDays, e.slackDays, fmt.one, false));
+    rows.push(num(d.kind === 'agreement' ? `${d.subject} agreement slack (days)` : `handover of ${d.subject}: slack (days)`, d.slackDays, e.slackDays, fmt.one, false));
   }
   return h(
     'table',

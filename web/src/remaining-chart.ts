@@ -23,7 +23,7 @@ function panel(f: Facts, series: SiteSeries[], m: (typeof MEASURES)[number], wid
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', 'data-testid': `remaining-${m.key}` });
   svg.append(s('text', { x: pad.l, y: 13, class: 'chart-title' }, m.label));
   for (const v of niceTicks(0, max, 3)) {
-    svg.append(s('line', { x1: pad.l, x2: width - pad.r, y1: y(v), y2: y(v), class: 'grid' }), s('text', { x: pad.l - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, m.show(v)));
+    svg.append(s('line', { x1: pad.l, x2: width - pad.r, y1: y(v), y2: y(v), class: 'grid' }), s('text', { x: pad.l - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, Number.isInteger(v) ? fmt.int(v) : fmt.one(v)));
   }
   for (const t of dayTicks(f.t0, f.t1, 9)) {
     svg.append(s('line', { x1: x(t), x2: x(t), y1: pad.t, y2: height - pad.b, class: 'grid faint' }));

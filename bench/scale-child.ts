@@ -1,0 +1,99 @@
+// One scale run in its own process, so its peak memory is its own: build or load the
+// scenario, plan it stage by stage, verify, and print one JSON line on stdout.
+// Usage: node --import tsx bench/scale-child.ts '<ScaleSpec as JSON>'
+
+import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+import type { Scenario } from '../src/model/index.ts';
+import { DAY_MS, toMs } from '../src/model/index.ts';
+import { generateScenario } from '../src/generate/index.ts';
+import { loadScenarioFile, parseScenario } from '../src/scenario/load.ts';
+import { solve } from '../src/solve/index.ts';
+import { REPO_ROOT } from './paths.ts';
+import { timedPlan } from './scale-pipeline.ts';
+
+export type ScaleSpec =
+  | { kind: 'generated'; label: string; seed: number; lines: number; unitsPerLine?: number }
+  | { kind: 'file'; label: string; path: string };
+
+export interface ScaleResult {
+  label: string;
+  lines: number;
+  units: number;
+  retrogradeUnits: number;
+  pallets: number;
+  /** ms: building the file and loading it (parse, schema, normalise) */
+  loadMs: number;
+  ms: { dispose: number; pallets: number; schedule: number; rest: number; verify: number; total: number };
+  maxRssMb: number;
+  /** CPU time of the whole child (user + system), ms: wall time above it means a busy machine */
+  cpuMs: number;
+  heapUsedMb: number;
+  sorties: number;
+  sortiesBound: number;
+  closureDays: number | null;
+  closureBoundDays: number | null;
+  feasible: boolean;
+  violations: number;
+  violationRules: Record<string, number>;
+  blocked: number;
+  stranded: number;
+  /** Niger only: does this pipeline give solve()'s sorties and closure */
+  matchesSolve?: boolean;
+}
+
+function load(spec: ScaleSpec): Scenario {
+  if (spec.kind === 'file') {
+    const r = loadScenarioFile(resolve(REPO_ROOT, spec.path));
+    if (!r.ok) throw new Error(`scale: ${spec.path} does not load: ${r.issues.map((i) => i.message).join('; ')}`);
+    return r.scenario;
+  }
+  const file = generateScenario({ seed: spec.seed, lines: spec.lines, ...(spec.unitsPerLine ? { unitsPerLine: spec.unitsPerLine } : {}) });
+  const r = parseScenario(JSON.stringify(file), { format: 'json' });
+  if (!r.ok) throw new Error(`scale: generated scenario does not load: ${r.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  return r.scenario;
+}
+
+const days = (iso: string | null, from: string): number | null => (iso === null ? null : (toMs(iso) - toMs(from)) / DAY_MS);
+
+function run(spec: ScaleSpec): ScaleResult {
+  const t0 = performance.now();
+  const scenario = load(spec);
+  const loadMs = performance.now() - t0;
+  const { plan, ms, blocked, stranded } = timedPlan(scenario);
+  const rules: Record<string, number> = {};
+  for (const v of plan.violations) rules[v.rule] = (rules[v.rule] ?? 0) + 1;
+  const out: ScaleResult = {
+    label: spec.label,
+    lines: scenario.items.length,
+    units: scenario.items.reduce((s, i) => s + i.quantity, 0),
+    retrogradeUnits: plan.dispositions.filter((d) => d.action === 'retrograde').reduce((s, d) => s + d.quantity, 0),
+    pallets: plan.pallets.length,
+    loadMs,
+    ms: { ...ms, total: ms.dispose + ms.pallets + ms.schedule + ms.rest + ms.verify },
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+    sorties: plan.sorties.length,
+    sortiesBound: Number(plan.bounds.sorties.value),
+    closureDays: days(plan.closure, scenario.asOf),
+    closureBoundDays: typeof plan.bounds.closure.value === 'string' ? days(plan.bounds.closure.value, scenario.asOf) : null,
+    feasible: plan.feasible,
+    violations: plan.violations.length,
+    violationRules: rules,
+    blocked,
+    stranded,
+  };
+  if (spec.kind === 'file') {
+    const ref = solve(scenario).plan;
+    out.matchesSolve = ref.sorties.length === plan.sorties.length && ref.closure === plan.closure;
+  }
+  return out;
+}
+
+const spec = JSON.parse(process.argv[2] ?? 'null') as ScaleSpec | null;
+if (!spec) {
+  console.error('usage: scale-child.ts <spec json>');
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(run(spec))}\n`);

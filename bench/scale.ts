@@ -1,0 +1,146 @@
+// Section scale: plan generated scenarios of growing size (by item lines, and by item units with
+// many units per line) plus the Niger 2024 scenario, each in a child process so its time and
+// peak memory are its own. Reported against the plan's own proven lower bounds; there is no
+// first-fit baseline here (see docs/benchmarks.md for why).
+
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { generateScenario } from '../src/generate/index.ts';
+import { formatSize } from './args.ts';
+import { REPO_ROOT } from './paths.ts';
+import type { ScaleResult, ScaleSpec } from './scale-child.ts';
+import { fixed, mark, secs, table } from './table.ts';
+
+/** units per line in the "by units" rows: many per line, so they differ from the "by lines" rows */
+export const UNITS_ROW_PER_LINE = 40;
+const SEED = 1;
+
+export interface ScaleRow {
+  spec: ScaleSpec;
+  target: { units?: number; lines?: number };
+  result: ScaleResult | null;
+  error?: string;
+  wallMs: number;
+}
+
+/** Lines that give about `units` item units at the given unitsPerLine, from the generator's own mean. */
+export function linesForUnits(units: number, unitsPerLine: number): number {
+  const sample = generateScenario({ seed: SEED, lines: 2000, unitsPerLine }).items as { quantity: number }[];
+  const mean = sample.reduce((s, i) => s + i.quantity, 0) / sample.length;
+  return Math.max(1, Math.round(units / mean));
+}
+
+export function scaleSpecs(sizes: readonly number[], quick: boolean): { spec: ScaleSpec; target: ScaleRow['target'] }[] {
+  const out: { spec: ScaleSpec; target: ScaleRow['target'] }[] = [
+    { spec: { kind: 'file', label: 'Niger 2024', path: 'scenarios/niger-2024.yaml' }, target: {} },
+  ];
+  for (const n of sizes.filter((s) => s <= 100_000))
+    out.push({ spec: { kind: 'generated', label: `${formatSize(n)} lines`, seed: SEED, lines: n }, target: { lines: n } });
+  for (const n of sizes) {
+    if (quick && n >= 1_000_000) continue;
+    const lines = linesForUnits(n, UNITS_ROW_PER_LINE);
+    out.push({
+      spec: { kind: 'generated', label: `${formatSize(n)} units`, seed: SEED, lines, unitsPerLine: UNITS_ROW_PER_LINE },
+      target: { units: n },
+    });
+  }
+  return out;
+}
+
+function runChild(spec: ScaleSpec, big: boolean, timeoutMs: number): Promise<{ result: ScaleResult | null; error?: string; wallMs: number }> {
+  const t0 = performance.now();
+  const args = ['--import', 'tsx', ...(big ? ['--max-old-space-size=16000'] : []), join(REPO_ROOT, 'bench', 'scale-child.ts'), JSON.stringify(spec)];
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const wallMs = performance.now() - t0;
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) done({ result: JSON.parse(last) as ScaleResult, wallMs });
+      else {
+        const why = signal === 'SIGKILL' ? `killed after ${secs(timeoutMs)} (timeout)` : `exit ${code ?? signal}`;
+        done({ result: null, error: `${why}: ${err.trim().split('\n').slice(-3).join(' | ')}`, wallMs });
+      }
+    });
+  });
+}
+
+export interface ScaleReport {
+  targets: { sortiesRatio: number; closureRatio: number; nigerMs: number; lines100kMs: number; lines100kMb: number };
+  rows: ScaleRow[];
+}
+
+export async function runScale(sizes: readonly number[], quick: boolean, log: (s: string) => void): Promise<ScaleReport> {
+  const rows: ScaleRow[] = [];
+  for (const { spec, target } of scaleSpecs(sizes, quick)) {
+    const units = target.units ?? 0;
+    const big = units >= 1_000_000 || (target.lines ?? 0) >= 100_000;
+    // 1M units: whatever it takes, within reason; 100k lines: well past the 60 s target
+    const timeoutMs = units >= 1_000_000 ? 4 * 3_600_000 : big ? 3_600_000 : 1_800_000;
+    log(`  scale ${spec.label}: running...`);
+    const r = await runChild(spec, big, timeoutMs);
+    rows.push({ spec, target, ...r });
+    if (r.result) log(`  scale ${spec.label}: ${secs(r.result.ms.total)} plan, ${fixed(r.result.maxRssMb, 0)} MB peak, ${r.result.sorties} sorties`);
+    else log(`  scale ${spec.label}: FAILED ${r.error}`);
+  }
+  return {
+    targets: { sortiesRatio: 1.05, closureRatio: 1.05, nigerMs: 1000, lines100kMs: 60_000, lines100kMb: 4096 },
+    rows,
+  };
+}
+
+export function sortiesRatio(r: ScaleResult): number | null {
+  return r.sortiesBound > 0 ? r.sorties / r.sortiesBound : null;
+}
+
+export function closureRatio(r: ScaleResult): number | null {
+  return r.closureDays !== null && r.closureBoundDays !== null && r.closureBoundDays > 0 ? r.closureDays / r.closureBoundDays : null;
+}
+
+export function scaleTable(rep: ScaleReport): string {
+  const t = rep.targets;
+  const rows = rep.rows.map((row) => {
+    const r = row.result;
+    if (!r) return [row.spec.label, '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', `error: ${row.error ?? ''}`.slice(0, 60)];
+    const sr = sortiesRatio(r);
+    const cr = closureRatio(r);
+    const speed =
+      row.spec.kind === 'file'
+        ? ` <1s ${mark(r.ms.total < t.nigerMs)}`
+        : row.target.lines === 100_000
+          ? ` <60s ${mark(r.ms.total < t.lines100kMs)} <4GB ${mark(r.maxRssMb < t.lines100kMb)}`
+          : '';
+    return [
+      row.spec.label,
+      String(r.lines),
+      String(r.units),
+      String(r.pallets),
+      secs(r.loadMs),
+      secs(r.ms.dispose),
+      secs(r.ms.pallets),
+      secs(r.ms.schedule),
+      secs(r.ms.verify),
+      secs(r.ms.total),
+      secs(r.cpuMs),
+      fixed(r.maxRssMb, 0),
+      `${r.sorties}/${r.sortiesBound}`,
+      `${fixed(sr, 3)} ${mark(sr === null ? null : sr <= t.sortiesRatio)}`,
+      `${fixed(r.closureDays, 1)}/${fixed(r.closureBoundDays, 1)}`,
+      `${fixed(cr, 3)} ${mark(cr === null ? null : cr <= t.closureRatio)}`,
+      `${r.feasible ? 'yes' : 'NO'} ${r.violations}v${speed}`,
+    ];
+  });
+  return [
+    table(
+      ['run', 'lines', 'units', 'pallets', 'load', 'dispose', 'pallets', 'schedule', 'verify', 'plan total', 'child CPU', 'peak MB', 'sorties/bound', 'ratio', 'closure d/bound', 'ratio', 'feasible, violations, speed'],
+      rows,
+    ),
+    `targets: sorties <= ${t.sortiesRatio} x bound, closure (days from asOf) <= ${t.closureRatio} x bound, Niger plan < 1 s, 100k lines < 60 s and < 4 GB peak RSS`,
+    `plan total = dispose + pallets + schedule + verify + the rest (pieces, bounds, metrics); load = generate/read + parse + normalise, not in the total; child CPU = user + system time of the whole child (load included; wall far above CPU = a busy machine); peak MB = the child's max RSS`,
+  ].join('\n');
+}

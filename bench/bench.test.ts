@@ -1,0 +1,73 @@
+// The benchmark's own plumbing: argument parsing, instance readers, baselines and the bin
+// packing mapping. Fast on purpose: the benchmarks themselves never run under `npm test`.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArgs, parseSize } from './args.ts';
+import { bppScenario, firstFitBins, parseBpp, runInstance } from './bpp1d.ts';
+import { parseBr } from './br.ts';
+import { columnBaseline } from './br-baseline.ts';
+
+test('sizes and options parse as the README shows them', () => {
+  assert.equal(parseSize('1k'), 1_000);
+  assert.equal(parseSize('1m'), 1_000_000);
+  assert.equal(parseSize('2500'), 2_500);
+  assert.throws(() => parseSize('ten'));
+  const a = parseArgs(['--only', 'bpp,scale', '--sizes', '1k,100k', '--quick']);
+  assert.deepEqual(a.sections, ['bpp', 'scale']);
+  assert.deepEqual(a.sizes, [1_000, 100_000]);
+  assert.equal(a.quick, true);
+  assert.throws(() => parseArgs(['--only', 'nope']));
+  assert.throws(() => parseArgs(['--frobnicate']));
+});
+
+test('a BPPLIB file reads as n, capacity and weights, CRLF included', () => {
+  const inst = parseBpp('x', '3\r\n10\r\n6\r\n5\r\n4\r\n');
+  assert.deepEqual(inst, { name: 'x', capacity: 10, weights: [6, 5, 4] });
+  assert.throws(() => parseBpp('y', '3\n10\n6\n'));
+});
+
+test('first fit in input order opens a bin only when no open bin takes the weight', () => {
+  assert.equal(firstFitBins(10, [6, 5, 4]), 2); // 6+4, 5
+  assert.equal(firstFitBins(10, [5, 6, 5, 4]), 2); // 5+5, 6+4
+  assert.equal(firstFitBins(10, [7, 7, 7]), 3);
+});
+
+test('the bin packing scenario lets weight bind, never volume', () => {
+  const weights = Array.from({ length: 1000 }, (_, i) => 1 + (i % 100));
+  const { scenario, retrograde } = bppScenario({ name: 'big', capacity: 150, weights });
+  const pt = scenario.palletTypes[0];
+  const units = [...retrograde.values()].reduce((a, b) => a + b, 0);
+  assert.equal(units, 1000);
+  const it = scenario.items[0];
+  const perPallet =
+    Math.floor(pt.usableLengthM / it.lengthM) * Math.floor(pt.usableWidthM / it.widthM) * Math.floor(pt.maxHeightM / it.heightM);
+  assert.ok(perPallet >= units, `one pallet holds ${perPallet} cubes, the instance has ${units}`);
+  assert.equal(pt.tareKg, 0);
+  assert.equal(pt.maxGrossKg, 150);
+});
+
+test('through the palletiser, a small instance with a perfect packing uses the optimum', () => {
+  // 3 bins of exactly 10: {3,7}, {5,5}, {6,4}; first fit in this order needs 4 ({3,5}, {7}, {6,4}, {5})
+  const inst = { name: 'tiny', capacity: 10, weights: [3, 5, 7, 6, 4, 5] };
+  assert.equal(firstFitBins(10, inst.weights), 4);
+  const r = runInstance(inst, 3);
+  assert.equal(r.valid, true);
+  assert.equal(r.pallets, 3);
+});
+
+test('a BR problem reads with its orientation flags per dimension', () => {
+  const [p] = parseBr(' 1\n 1 2502505\n 587 233 220\n 2\n 1 108 0 76 1 30 1 40\n 2 110 1 43 0 25 0 33\n');
+  assert.deepEqual(p.container, [587, 233, 220]);
+  assert.deepEqual(p.boxes[0], { type: 1, dims: [108, 76, 30], vertical: [false, true, true], qty: 40 });
+  assert.deepEqual(p.boxes[1].vertical, [true, false, false]);
+});
+
+test('the column baseline stacks identical boxes and stops when the floor is full', () => {
+  // 10 x 10 x 10 container, 5 x 5 x 5 cubes: 4 columns of 2 fill it exactly; extra cubes stay out
+  const cube = { type: 1, dims: [5, 5, 5] as [number, number, number], vertical: [true, true, true] as [boolean, boolean, boolean], qty: 9 };
+  assert.equal(columnBaseline([10, 10, 10], [cube]), 1000);
+  // a box that may only stand on its 2-high side: columns of 5 in a 10-high container
+  const flat = { type: 1, dims: [10, 10, 2] as [number, number, number], vertical: [false, false, true] as [boolean, boolean, boolean], qty: 3 };
+  assert.equal(columnBaseline([10, 10, 10], [flat]), 600);
+});

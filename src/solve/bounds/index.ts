@@ -3,7 +3,7 @@
 // proofs: docs/bounds.md.
 
 import type { Bound, Scenario } from '../../model/index.ts';
-import { closureBound } from './closure.ts';
+import { closureBound, deliveryBound } from './closure.ts';
 import { accepts, aircraftClasses, siteNeeds, type SiteNeeds } from './demand.ts';
 import { onwardLegs, siteSortieBound } from './sorties.ts';
 
@@ -57,9 +57,17 @@ export function computeBounds(scenario: Scenario, retrograde: ReadonlyMap<string
   const basis =
     `sum over origin sites (${parts.join('; ') || 'nothing to move'})` +
     (onward > 0 ? `, plus ${onward} onward legs for what ${[...twoLegs].join(', ')} cannot fly straight to where it may stay` : '');
+  const needed = (dim: 'kg' | 'pallets' | 'floorM2' | 'people') =>
+    needs.reduce((a, n) => a + (n.bySubset.get(n.all)?.[dim] ?? 0), 0);
+  const delivery = deliveryBound(scenario, terminals, [
+    { label: `${Math.round(needed('kg'))} kg of payload`, need: needed('kg'), cap: (l) => l.aclKg },
+    { label: `${needed('pallets')} pallets`, need: needed('pallets'), cap: (l) => l.palletPositions },
+    { label: `${Math.round(needed('floorM2'))} m² of floor`, need: needed('floorM2'), cap: (l) => l.floorLengthM * l.floorWidthM },
+    { label: `${needed('people')} people`, need: needed('people'), cap: (l) => l.seats },
+  ]);
   return {
     sorties: { value: total, basis },
-    closure: closureBound(scenario, bounds),
+    closure: closureBound(scenario, bounds, delivery),
     perSite,
   };
 }

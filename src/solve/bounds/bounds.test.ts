@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import type { FleetLine, Item, Scenario, Site } from '../../model/index.ts';
+import { DAY_MS, toMs } from '../../model/index.ts';
+import { generateScenario } from '../../generate/index.ts';
+import { parseScenario } from '../../scenario/load.ts';
+import { solve } from '../index.ts';
+import { solveModel } from './highs.ts';
+import { computeBounds } from './index.ts';
+import { binPackingL2 } from './pallet-count.ts';
+
+// A seeded PRNG (mulberry32) for small random instances.
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fewest bins by trying every assignment (items few). */
+function exactBins(sizes: number[], C: number): number {
+  const bins: number[] = [];
+  let best = sizes.length;
+  const go = (i: number) => {
+    if (bins.length >= best) return;
+    if (i === sizes.length) return void (best = bins.length);
+    for (let b = 0; b < bins.length; b++) {
+      if (bins[b] + sizes[i] <= C) {
+        bins[b] += sizes[i];
+        go(i + 1);
+        bins[b] -= sizes[i];
+      }
+    }
+    bins.push(sizes[i]);
+    go(i + 1);
+    bins.pop();
+  };
+  go(0);
+  return best;
+}
+
+test('L2 never exceeds the exact bin count, and beats the sum bound on big items', () => {
+  const r = prng(7);
+  for (let trial = 0; trial < 300; trial++) {
+    const n = 1 + Math.floor(r() * 8);
+    const sizes = Array.from({ length: n }, () => Math.round(1 + r() * 99));
+    const lb = binPackingL2(sizes.map((size) => ({ size, count: 1 })), 100);
+    assert.ok(lb <= exactBins(sizes, 100), `${sizes} -> ${lb}`);
+  }
+  // Three items of 60 fill 1.8 bins by weight, yet no two share a bin.
+  assert.equal(binPackingL2([{ size: 60, count: 3 }], 100), 3);
+  assert.equal(binPackingL2([{ size: 60, count: 2 }, { size: 40, count: 2 }], 100), 2);
+});
+
+const BIG: Omit<FleetLine, 'count' | 'base'> = {
+  type: 'BIG', name: 'big', aclKg: 40_000, palletPositions: 10, seats: 20, cruiseKmh: 800, turnHours: 2,
+  costPerFlyingHourUsd: 1, floorLengthM: 20, floorWidthM: 5, doorHeightM: 3.5, cgRangeM: [0, 20],
+};
+const SMALL: Omit<FleetLine, 'count' | 'base'> = {
+  type: 'SMALL', name: 'small', aclKg: 15_000, palletPositions: 4, seats: 30, cruiseKmh: 500, turnHours: 1.5,
+  costPerFlyingHourUsd: 1, floorLengthM: 12, floorWidthM: 3, doorHeightM: 2.7, cgRangeM: [0, 12],
+};
+
+function site(id: string, role: Site['role'], lat: number, lon: number, extra: Partial<Site> = {}): Site {
+  return { id, name: id, country: role === 'origin' ? 'NE' : 'DE', lat, lon, role, ...extra };
+}
+
+function vehicle(id: string, kg: number, l: number, w: number, h: number, q = 1): Item {
+  return {
+    id, name: id, site: 'A', quantity: q, unitWeightKg: kg, lengthM: l, widthM: w, heightM: h, unitValueUsd: 1,
+    kind: 'vehicle', sensitive: [], hostTransfer: false, demilInPlace: false, tiltable: false,
+  };
+}
+
+function scenario(items: Item[], people: number, fleet: FleetLine[], a: Partial<Site> = {}): Scenario {
+  return {
+    name: 't', asOf: '2030-01-01',
+    sites: [site('A', 'origin', 13.5, 2.2, a), site('D', 'destination', 49.4, 7.6)],
+    aircraft: fleet, palletTypes: [], items, infrastructure: [],
+    personnel: people ? [{ site: 'A', count: people, role: 'support' }] : [],
+    agreements: [{ country: 'NE', deadline: '2030-12-31' }],
+    policy: { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 100 },
+  };
+}
+
+/**
+ * The fewest sorties by exact MILP over the same capacities the bound reasons with (payload,
+ * floor area, seats, which types each unit fits): a relaxation of the real rules, so a valid
+ * bound can never exceed it.
+ */
+function exactSorties(sc: Scenario): number {
+  const units = sc.items.flatMap((it) => Array.from({ length: it.quantity }, () => it));
+  const people = sc.personnel.reduce((a, p) => a + p.count, 0);
+  const types = sc.aircraft;
+  const slots = units.length + Math.ceil(people / 10) + 1;
+  const rows: string[] = [];
+  const ints: string[] = [];
+  const obj: string[] = [];
+  types.forEach((T, t) => {
+    for (let b = 0; b < slots; b++) {
+      const y = `y_${t}_${b}`;
+      obj.push(y);
+      ints.push(y, `p_${t}_${b}`);
+      const kg: string[] = [`100 p_${t}_${b}`];
+      const area: string[] = [];
+      units.forEach((u, i) => {
+        const fits = u.unitWeightKg <= T.aclKg && u.heightM <= T.doorHeightM &&
+          Math.max(u.lengthM, u.widthM) <= T.floorLengthM && Math.min(u.lengthM, u.widthM) <= T.floorWidthM;
+        if (!fits) return;
+        const x = `x_${i}_${t}_${b}`;
+        ints.push(x);
+        kg.push(`${u.unitWeightKg} ${x}`);
+        area.push(`${u.lengthM * u.widthM} ${x}`);
+        rows.push(`${x} - ${y} <= 0`);
+      });
+      rows.push(`${kg.join(' + ')} - ${T.aclKg} ${y} <= 0`);
+      if (area.length) rows.push(`${area.join(' + ')} - ${T.floorLengthM * T.floorWidthM} ${y} <= 0`);
+      rows.push(`p_${t}_${b} - ${T.seats} ${y} <= 0`);
+      rows.push(`${y} <= 1`);
+    }
+  });
+  units.forEach((_, i) => {
+    const xs = types.flatMap((_, t) => Array.from({ length: slots }, (_, b) => `x_${i}_${t}_${b}`)).filter((x) => ints.includes(x));
+    rows.push(`${xs.join(' + ')} = 1`);
+  });
+  if (people) rows.push(`${types.flatMap((_, t) => Array.from({ length: slots }, (_, b) => `p_${t}_${b}`)).join(' + ')} >= ${people}`);
+  const lp = ['Minimize', ` obj: ${obj.join(' + ')}`, 'Subject To', ...rows.map((r, i) => ` c${i}: ${r}`), 'General', ` ${ints.join(' ')}`, 'End'].join('\n');
+  const r = solveModel(lp);
+  assert.equal(r.status, 'Optimal');
+  return Math.round(r.objective);
+}
+
+test('sorties bound never exceeds the exact MILP optimum on small instances', () => {
+  const r = prng(11);
+  let equal = 0;
+  for (let trial = 0; trial < 25; trial++) {
+    const items = Array.from({ length: 1 + Math.floor(r() * 5) }, (_, i) =>
+      vehicle(`v${i}`, Math.round(2_000 + r() * 18_000), 3 + r() * 6, 1.8 + r() * 1.1, 1.5 + r() * 1.6));
+    const people = Math.floor(r() * 60);
+    const fleet: FleetLine[] = [{ ...BIG, count: 1, base: 'D' }];
+    if (r() < 0.6) fleet.push({ ...SMALL, count: 1, base: 'D' });
+    const sc = scenario(items, people, fleet, r() < 0.3 ? { accepts: ['SMALL'] } : {});
+    const movable = sc.items.every((it) => sc.aircraft.some((T) => (!sc.sites[0].accepts || sc.sites[0].accepts.includes(T.type)) &&
+      it.unitWeightKg <= T.aclKg && it.heightM <= T.doorHeightM && it.lengthM <= T.floorLengthM && it.widthM <= T.floorWidthM));
+    if (!movable) continue;
+    if (sc.sites[0].accepts) sc.aircraft = sc.aircraft.filter((T) => T.type === 'SMALL');
+    if (sc.aircraft.length === 0) continue;
+    const retro = new Map(sc.items.map((i) => [i.id, i.quantity]));
+    const bound = computeBounds(sc, retro).sorties.value;
+    const exact = exactSorties(sc);
+    assert.ok(bound <= exact, `trial ${trial}: bound ${bound} > optimum ${exact}`);
+    if (bound === exact) equal++;
+  }
+  assert.ok(equal >= 10, `bound met the optimum only ${equal} times`);
+});
+
+test('on easy cases the bound is the optimum', () => {
+  // Six 20 t vehicles, BIG carries two (40 t): 3 sorties, by weight.
+  const six = scenario([vehicle('v', 20_000, 4, 2, 2, 6)], 0, [{ ...BIG, count: 2, base: 'D' }]);
+  assert.equal(computeBounds(six, new Map([['v', 6]])).sorties.value, 3);
+  // 40 people and 40 t over two types: seats bind on BIG, payload on SMALL; the optimum is 2.
+  const mix = scenario([vehicle('v', 2_000, 2, 2, 2, 18)], 40, [{ ...BIG, count: 1, base: 'D' }, { ...SMALL, count: 1, base: 'D' }]);
+  const b = computeBounds(mix, new Map([['v', 18]])).sorties.value;
+  assert.equal(b, exactSorties(mix));
+});
+
+test('closure: departures per day and tails each hold back the n-th departure', () => {
+  // 6 vehicles of 40 t each need 6 sorties; 2 departures a day: the 6th leaves on the third day.
+  const sc = scenario([vehicle('v', 40_000, 4, 2, 2, 6)], 0, [{ ...BIG, count: 6, base: 'A' }], { maxDeparturesPerDay: 2 });
+  const b = computeBounds(sc, new Map([['v', 6]]));
+  assert.equal(b.sorties.value, 6);
+  assert.equal(toMs(b.closure.value!), toMs('2030-01-03'));
+  // One tail, no daily limit: first departure after a 2 h turn, then a cycle to D and back.
+  const one = scenario([vehicle('v', 40_000, 4, 2, 2, 2)], 0, [{ ...BIG, count: 1, base: 'A' }]);
+  const c = computeBounds(one, new Map([['v', 2]]));
+  const t = toMs(c.closure.value!) - toMs('2030-01-01');
+  assert.ok(t > 2 * 3_600_000 + 10 * 3_600_000 && t < DAY_MS, `second departure at +${t / 3_600_000} h`);
+  // ...and the planner can do no better.
+  const plan = solve(one).plan;
+  assert.ok(plan.closure! >= c.closure.value!);
+});
+
+test('on generated scenarios the bounds never exceed the plan', () => {
+  for (const seed of [3, 8, 21]) {
+    const r = parseScenario(JSON.stringify(generateScenario({ seed, lines: 40 })), { format: 'json' });
+    assert.ok(r.ok);
+    const { plan, stranded } = solve(r.scenario);
+    if (stranded.length) continue;
+    assert.ok(plan.bounds.sorties.value !== null && (plan.bounds.sorties.value as number) <= plan.metrics.sorties,
+      `seed ${seed}: ${plan.bounds.sorties.value} > ${plan.metrics.sorties}`);
+    assert.ok(plan.closure !== null && (plan.bounds.closure.value as string) <= plan.closure,
+      `seed ${seed}: ${plan.bounds.closure.value} > ${plan.closure}`);
+    assert.ok((plan.bounds.sorties.value as number) > 0);
+  }
+});

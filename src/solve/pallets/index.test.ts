@@ -5,7 +5,7 @@ import { seededRandom } from './random.ts';
 import { PALLET_463L, allOf, checkPack, item, scenarioWith } from './testkit.ts';
 
 test('weight-bound cargo takes ceil(total / capacity) pallets where first fit decreasing would not', () => {
-  // 4,4,3,3,3,3 tonnes-ish on pallets taking 4,000 kg: two pallets of 1,300 + 1,300 + 1,300 ... scaled
+  // 1600,1600,1200x4 kg on pallets taking 4,000 kg: FFD opens three, 1600+1200+1200 twice fits two
   const pt = { ...PALLET_463L, maxGrossKg: 4000 + 161 };
   const s = scenarioWith([item('heavy', 'AGA', 2, 1600, [0.5, 0.5, 0.4]), item('mid', 'AGA', 4, 1200, [0.5, 0.5, 0.4])], [pt]);
   const r = packPallets(s, allOf(s));

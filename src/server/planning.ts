@@ -2,17 +2,34 @@
 // and the page polls it. The planner is synchronous CPU work: while it runs the event loop
 // waits, so jobs start on setImmediate to let the 202 reach the client first.
 
+import { Worker } from 'node:worker_threads';
 import type { PlanOutcome } from '../app/plan.ts';
 import type { Scenario } from '../model/index.ts';
 import type { PlanRecord, ScenarioRef, Store } from '../store/index.ts';
 
 export type Planner = (scenario: Scenario, options: { seed?: number }) => PlanOutcome | Promise<PlanOutcome>;
 
-/** The real planner, loaded on first use so the server starts even while a planner stage is missing. */
-export const defaultPlanner: Planner = async (scenario, options) => {
-  const { planScenario } = await import('../app/plan.ts');
-  return planScenario(scenario, options);
-};
+/**
+ * The real planner, in a worker thread so the event loop stays free while it works.
+ */
+export const defaultPlanner: Planner = (scenario, options) =>
+  new Promise<PlanOutcome>((resolve, reject) => {
+    const worker = new Worker(new URL('./plan-worker.mjs', import.meta.url), { workerData: { scenario, options } });
+    let settled = false;
+    worker.once('message', (m: { ok: true; outcome: PlanOutcome } | { ok: false; message: string; stack?: string }) => {
+      settled = true;
+      void worker.terminate();
+      if (m.ok) resolve(m.outcome);
+      else reject(Object.assign(new Error(m.message), { stack: m.stack }));
+    });
+    worker.once('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the planning worker stopped with exit code ${code}`));
+    });
+  });
 
 export type Log = (message: string, error?: unknown) => void;
 

@@ -12,7 +12,7 @@ import type { ScaleResult, ScaleSpec } from './scale-child.ts';
 import { fixed, mark, secs, table } from './table.ts';
 
 /** units per line in the "by units" rows: many per line, so they differ from the "by lines" rows */
-export const UNITS_ROW_PER_LINE = 40;
+export const UNITS_ROW_PER_LINE = 20;
 const SEED = 1;
 
 export interface ScaleRow {
@@ -23,11 +23,20 @@ export interface ScaleRow {
   wallMs: number;
 }
 
-/** Lines that give about `units` item units at the given unitsPerLine, from the generator's own mean. */
+/**
+ * The fewest lines whose units reach `units`. The generator draws lines in sequence from one
+ * seed, so a longer scenario starts with the lines of a shorter one: count along a long one.
+ */
 export function linesForUnits(units: number, unitsPerLine: number): number {
   const sample = generateScenario({ seed: SEED, lines: 2000, unitsPerLine }).items as { quantity: number }[];
   const mean = sample.reduce((s, i) => s + i.quantity, 0) / sample.length;
-  return Math.max(1, Math.round(units / mean));
+  const items = generateScenario({ seed: SEED, lines: Math.ceil((1.5 * units) / mean) + 100, unitsPerLine }).items as { quantity: number }[];
+  let total = 0;
+  for (let n = 0; n < items.length; n++) {
+    total += items[n].quantity;
+    if (total >= units) return n + 1;
+  }
+  return items.length;
 }
 
 export function scaleSpecs(sizes: readonly number[], quick: boolean): { spec: ScaleSpec; target: ScaleRow['target'] }[] {

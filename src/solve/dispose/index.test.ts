@@ -82,6 +82,21 @@ describe('dispose', () => {
     assert.equal(r.retrograde.has('gen'), false);
   });
 
+  it('destroys in place what may not be given away when moving it costs more than it is worth', () => {
+    const base = { unitWeightKg: 5000, lengthM: 2, widthM: 1.5, heightM: 1.8, demilInPlace: true, quantity: 2 };
+    const ammo = item('ammo', { ...base, name: 'old ammunition', sensitive: ['lethal', 'dangerous'], unitValueUsd: 500 });
+    const files = item('files', { ...base, name: 'old paper files', unitValueUsd: 500 });
+    const radar = item('radar', { ...base, name: 'radar', sensitive: ['classified'], unitValueUsd: 2_000_000 });
+    const r = dispose(scenario([ammo, files, radar]));
+    assert.equal(row(r, 'ammo').action, 'demilitarize');
+    assert.match(row(r, 'ammo').reason, /^Demilitarize: moving one unit costs about \$[\d,]+ .*more than 1 x its value of \$500; lethal and dangerous, so never given away, and destruction in place is allowed\.$/);
+    assert.equal(row(r, 'files').action, 'demilitarize');
+    assert.match(row(r, 'files').reason, /not cleared for transfer to the host/);
+    assert.equal(row(r, 'radar').action, 'retrograde');
+    assert.equal(r.retrograde.get('radar'), 2);
+    assert.equal(r.retrograde.has('ammo'), false);
+  });
+
   it('the policy ratio moves the line between transfer and retrograde', () => {
     const gen = item('gen', { unitWeightKg: 5000, lengthM: 2, widthM: 1.5, heightM: 1.8, hostTransfer: true, unitValueUsd: 1200 });
     const cost = (5000 / C17.aclKg) * sortieUsd(AB101, RAMSTEIN, C17);

@@ -53,6 +53,8 @@ function decide(item: Item, site: Site | undefined, scenario: Scenario): Decisio
     return cannotMove(item, `no aircraft that can carry it links ${site.id} to a destination, directly or through a hub`);
   }
 
+  const transferable = item.hostTransfer && !isSensitive(item);
+  if (!transferable && item.demilInPlace) return destroyOrMove(item, route, scenario.policy.transferWhenShipCostOverValue);
   if (isSensitive(item)) {
     return { action: 'retrograde', reason: `Retrograde: ${sensitivityText(item)} (${item.name}) - never given away.` };
   }
@@ -76,6 +78,22 @@ function economics(item: Item, route: RouteCost, ratio: number): Decision {
   if (cost > threshold) return { action: 'transfer', reason: `Transfer: ${moving}, more than ${against}.` };
   const compare = cost < threshold ? 'less than' : 'no more than';
   return { action: 'retrograde', reason: `Retrograde: ${moving}, ${compare} ${against}.` };
+}
+
+/**
+ * An item that may not be given away but may be destroyed in place: the same cost test as a
+ * transfer, with destruction (under control) as the way to leave it.
+ */
+function destroyOrMove(item: Item, route: RouteCost, ratio: number): Decision {
+  const threshold = ratio * item.unitValueUsd;
+  const cost = route.unitUsd;
+  const why = isSensitive(item) ? `${sensitivityText(item)}, so never given away` : 'not cleared for transfer to the host';
+  const moving = `moving one unit costs about ${aboutUsd(cost)} (${routeText(route)})`;
+  const against = `${num(ratio)} x its value of ${usd(item.unitValueUsd)}`;
+  if (cost > threshold) {
+    return { action: 'demilitarize', reason: `Demilitarize: ${moving}, more than ${against}; ${why}, and destruction in place is allowed.` };
+  }
+  return { action: 'retrograde', reason: `Retrograde: ${moving}, no more than ${against} (${why}; destruction in place allowed but not worth it).` };
 }
 
 /** No aircraft can take it out: destroy it if allowed, else give it away if allowed, else blocked. */

@@ -215,8 +215,9 @@ test('the OpenAPI document is 3.1, names every route, and every reference resolv
   assert.equal(doc.openapi, '3.1.0');
   assert.equal(doc.info.version, version);
   assert.deepEqual(Object.keys(doc.paths).sort(), [
-    '/api/health', '/api/openapi.json', '/api/plans/{id}', '/api/plans/{id}/meta', '/api/scenarios', '/api/scenarios/{id}',
-    '/api/scenarios/{id}/plans', '/api/scenarios/{id}/versions', '/api/validate', '/api/verify',
+    '/api/health', '/api/import', '/api/openapi.json', '/api/plans/{id}', '/api/plans/{id}/export', '/api/plans/{id}/meta',
+    '/api/scenarios', '/api/scenarios/{id}', '/api/scenarios/{id}/export', '/api/scenarios/{id}/plans', '/api/scenarios/{id}/versions',
+    '/api/validate', '/api/verify',
   ]);
   const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
   assert.ok(refs.length > 10);
@@ -226,6 +227,8 @@ test('the OpenAPI document is 3.1, names every route, and every reference resolv
   }
   assert.ok(doc.components.schemas.Plan.properties.sorties);
   assert.ok(doc.components.schemas.ScenarioFile.properties.items);
+  assert.ok(doc.paths['/api/import'].post.requestBody.content['multipart/form-data'].schema.properties.items);
+  assert.deepEqual(doc.paths['/api/plans/{id}/export'].get.parameters.map((p: any) => p.name), ['id', 'what', 'format']);
 });
 
 test('unknown API routes are 404 JSON; a body over the limit is 413 JSON', async () => {

@@ -17,6 +17,7 @@ import {
 } from './input.ts';
 import { openApiDocument } from './openapi.ts';
 import { PlanQueue, type Log, type Planner } from './planning.ts';
+import { registerSheetRoutes } from './sheets.ts';
 import { staticResponse } from './static.ts';
 
 export interface AppDeps {
@@ -161,6 +162,8 @@ export function createApp(deps: AppDeps): Hono {
     const violations = verifyPlan(scenario, shaped.plan);
     return c.json({ valid: violations.length === 0, violations });
   });
+
+  registerSheetRoutes(app, store);
 
   app.all('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${new URL(c.req.url).pathname}`, code: 'not_found' }, 404));
 

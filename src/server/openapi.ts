@@ -33,6 +33,19 @@ const dateTime: Schema = { type: 'string', format: 'date-time' };
 const issues = json(ref('Issues'), 'the input has mistakes: every one is listed with its path (and YAML line when known)');
 const notFound = json(ref('Error'), 'no such scenario, version or plan');
 const tooLarge = json(ref('Error'), 'the request body is over the size limit');
+const binary: Schema = { type: 'string', format: 'binary' };
+const FILE_TYPES: Record<string, Schema> = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': binary,
+  'text/csv': str,
+  'text/html': str,
+  'application/geo+json': { type: 'object' },
+  'text/calendar': str,
+};
+const download = (description: string, types = Object.keys(FILE_TYPES)): Schema => ({
+  description,
+  headers: { 'Content-Disposition': { schema: str } },
+  content: Object.fromEntries(types.map((t) => [t, { schema: FILE_TYPES[t] }])),
+});
 const idParam = (what: string): Schema => ({ name: 'id', in: 'path', required: true, description: `${what} id`, schema: int });
 const scenarioBody: Schema = {
   required: true,
@@ -58,7 +71,7 @@ export function openApiDocument(version: string): OpenApiDocument {
     info: {
       title: 'drawdown',
       version,
-      description: 'Plan the withdrawal of a force or mission before a negotiated deadline: store scenarios as versions, plan them in the background, verify plans.',
+      description: 'Plan the withdrawal of a force or mission before a negotiated deadline: store scenarios as versions, plan them in the background, verify plans, import inventories from spreadsheets and export registers.',
     },
     paths: {
       '/api/health': { get: { summary: 'liveness and version', operationId: 'health', responses: { 200: json(obj({ ok: { const: true }, version: str }), 'up') } } },
@@ -107,6 +120,65 @@ export function openApiDocument(version: string): OpenApiDocument {
       '/api/plans/{id}/meta': {
         get: { summary: 'status and summary of a plan', operationId: 'getPlanMeta', parameters: [idParam('plan')], responses: { 200: json(ref('PlanMeta'), 'the plan row'), 404: notFound } },
       },
+      '/api/import': {
+        post: {
+          summary: 'read an inventory spreadsheet (and optional roster) into a base scenario; nothing is saved',
+          operationId: 'importSpreadsheet',
+          requestBody: {
+            required: true,
+            description: 'items (required), personnel and mapping files; exactly one of baseScenarioId (+ version) or base',
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: { type: 'string', format: 'binary', description: 'the inventory, CSV or XLSX (docs/spreadsheets.md)' },
+                    personnel: { type: 'string', format: 'binary', description: 'the roster, CSV or XLSX; the base keeps its personnel when absent' },
+                    mapping: { type: 'string', format: 'binary', description: 'YAML or JSON: { "column header": field }' },
+                    baseScenarioId: { type: 'integer', minimum: 1, description: 'a stored scenario the sheets fill in' },
+                    version: { type: 'integer', minimum: 1, description: 'its version; the latest when absent' },
+                    base: { type: 'string', description: 'or the base scenario as YAML or JSON text' },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          responses: {
+            200: json(obj({ ok: { const: true }, text: { type: 'string', description: 'the scenario as YAML, for the editor' }, scenario: { type: 'object', description: 'the normalised scenario' }, warnings: { type: 'array', items: ref('SheetIssue') } }), 'the scenario'),
+            400: json(obj({ ok: { const: false }, issues: { type: 'array', items: ref('SheetIssue') } }), 'every bad cell, by row and column'),
+            404: notFound, 413: tooLarge,
+          },
+        },
+      },
+      '/api/plans/{id}/export': {
+        get: {
+          summary: 'a finished plan as a file: a register (XLSX or CSV), load plans (HTML), GeoJSON or a calendar (ICS)',
+          operationId: 'exportPlan',
+          parameters: [
+            idParam('plan'),
+            { name: 'what', in: 'query', required: true, schema: { enum: ['dispositions', 'transfers', 'handovers', 'sorties', 'loadplans', 'geojson', 'ics'] } },
+            { name: 'format', in: 'query', required: false, description: 'csv or xlsx (default) for the registers; loadplans, geojson and ics have one format each', schema: { enum: ['xlsx', 'csv', 'html', 'geojson', 'ics'] } },
+          ],
+          responses: {
+            200: download('the file, as an attachment named <scenario>-plan<id>-<what>.<ext>'),
+            400: issues, 404: notFound,
+            409: json(obj({ id: int, status: ref('PlanStatus'), error: str }), 'the plan is still running or failed'),
+          },
+        },
+      },
+      '/api/scenarios/{id}/export': {
+        get: {
+          summary: 'the inventory (items) of a scenario version as a spreadsheet the import reads back',
+          operationId: 'exportInventory',
+          parameters: [
+            idParam('scenario'),
+            { name: 'format', in: 'query', required: false, schema: { enum: ['xlsx', 'csv'], default: 'xlsx' } },
+            { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: { 200: download('the inventory, as an attachment named <scenario>-v<version>-items.<ext>', Object.keys(FILE_TYPES).slice(0, 2)), 400: issues, 404: notFound },
+        },
+      },
       '/api/verify': {
         post: {
           summary: 'check a plan against a scenario, trusting nothing in the plan',
@@ -133,6 +205,10 @@ export function openApiDocument(version: string): OpenApiDocument {
         Issue: obj({ path: str, message: str, line: int }, ['path', 'message']),
         Issues: obj({ issues: { type: 'array', items: ref('Issue') } }),
         Error: obj({ error: str, code: str }),
+        SheetIssue: obj(
+          { file: str, row: int, column: str, message: str, text: { type: 'string', description: 'row 7, column "Location": unknown site "nowhere"' }, value: { type: 'string', description: 'the cell as written' } },
+          ['message', 'text'],
+        ),
         Violation: obj({ rule: str, message: str, refs: { type: 'array', items: str } }),
         ScenarioFile: scenarioFile,
         Plan: jsonSchemaOf(planSchema),

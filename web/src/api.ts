@@ -158,3 +158,46 @@ export async function waitForPlan(id: Id, onTick?: (elapsedMs: number) => void, 
     delay = Math.min(2000, delay * 1.5);
   }
 }
+
+/** A spreadsheet problem, located as the spreadsheet program shows it. */
+export interface SheetIssue {
+  file?: string;
+  row?: number;
+  column?: string;
+  message: string;
+  /** `row 7, column "Location": unknown site "nowhere"` */
+  text: string;
+  /** the cell as written */
+  value?: string;
+}
+
+export type ImportResult =
+  | { ok: true; text: string; warnings: SheetIssue[] }
+  | { ok: false; issues: SheetIssue[] };
+
+/** Read an inventory (and roster, mapping) into a base scenario; the server saves nothing. */
+export async function importSheets(form: FormData): Promise<ImportResult> {
+  // No content-type header: the browser writes the multipart boundary itself.
+  const res = await fetch('/api/import', { method: 'POST', body: form });
+  const raw = await res.text();
+  let data: { ok?: boolean; text?: string; warnings?: SheetIssue[]; issues?: SheetIssue[]; error?: string } | null = null;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    fail(res.status, { error: raw || `HTTP ${res.status}` });
+  }
+  if (res.status === 200 && data?.ok && typeof data.text === 'string') return { ok: true, text: data.text, warnings: data.warnings ?? [] };
+  if (res.status === 400 && Array.isArray(data?.issues)) return { ok: false, issues: data.issues };
+  fail(res.status, data);
+}
+
+export type ExportWhat = 'dispositions' | 'transfers' | 'handovers' | 'sorties' | 'loadplans' | 'geojson' | 'ics';
+
+/** A plain link target: the server answers with the file as an attachment. */
+export function planExportUrl(planId: Id, what: ExportWhat, format?: 'xlsx' | 'csv'): string {
+  return `/api/plans/${encodeURIComponent(String(planId))}/export?what=${what}${format ? `&format=${format}` : ''}`;
+}
+
+export function inventoryExportUrl(scenarioId: Id, version: number, format: 'xlsx' | 'csv' = 'xlsx'): string {
+  return `/api/scenarios/${encodeURIComponent(String(scenarioId))}/export?format=${format}&version=${version}`;
+}

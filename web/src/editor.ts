@@ -16,6 +16,10 @@ export interface EditorHooks {
 export interface Editor {
   element: HTMLElement;
   setText(text: string, scenarioId: api.Id | null, label: string): void;
+  /** the text as it stands, saved or not */
+  getText(): string;
+  /** New text that is not saved yet (an import): kept as an edit of the open scenario, and checked. */
+  loadUnsaved(text: string, label: string, note: string): void;
 }
 
 export function createEditor(hooks: EditorHooks): Editor {
@@ -34,7 +38,10 @@ export function createEditor(hooks: EditorHooks): Editor {
   notes.append(notesInner);
   const list = h('div', { class: 'issue-list', 'data-testid': 'issue-list' });
   const status = h('span', { class: 'editor-status', 'data-testid': 'editor-status', role: 'status' });
-  const title = h('span', { class: 'editor-title' });
+  const titleText = h('span');
+  const unsaved = h('span', { class: 'tag tag-unsaved', 'data-testid': 'editor-unsaved', hidden: true }, 'unsaved');
+  const title = h('span', { class: 'editor-title', 'data-testid': 'editor-title' }, titleText, ' ', unsaved);
+  const setDirty = (on: boolean) => (unsaved.hidden = !on);
   const file = h('input', { type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml', 'data-testid': 'editor-file', class: 'visually-hidden', id: 'scenario-file' });
   const busy = (on: boolean) => buttons.forEach((b) => (b.disabled = on));
 
@@ -136,6 +143,7 @@ export function createEditor(hooks: EditorHooks): Editor {
       status.textContent = 'Saving…';
       const saved = await api.saveScenario(textarea.value, asNew ? undefined : (scenarioId ?? undefined));
       scenarioId = saved.id;
+      setDirty(false);
       status.textContent = `Saved as version ${saved.version}${plan ? '; planning…' : ''}`;
       status.className = 'editor-status ok';
       await hooks.onSaved(saved, plan);
@@ -155,6 +163,7 @@ export function createEditor(hooks: EditorHooks): Editor {
   textarea.addEventListener('scroll', syncScroll);
   textarea.addEventListener('input', () => {
     // Line numbers follow at once; the server check waits for a pause in typing.
+    setDirty(true);
     drawMarks();
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void runValidate(), 700);
@@ -170,7 +179,8 @@ export function createEditor(hooks: EditorHooks): Editor {
     const f = file.files?.[0];
     if (!f) return;
     textarea.value = await f.text();
-    title.textContent = f.name;
+    titleText.textContent = f.name;
+    setDirty(true);
     file.value = '';
     issues = [];
     warnings = [];
@@ -204,13 +214,28 @@ export function createEditor(hooks: EditorHooks): Editor {
       generation++;
       scenarioId = id;
       textarea.value = text;
-      title.textContent = label;
+      titleText.textContent = label;
+      setDirty(false);
       issues = [];
       warnings = [];
       status.textContent = '';
       status.className = 'editor-status';
       drawMarks();
       textarea.scrollTop = 0;
+    },
+    getText: () => textarea.value,
+    loadUnsaved(text, label, note) {
+      window.clearTimeout(timer);
+      textarea.value = text;
+      titleText.textContent = label;
+      setDirty(true);
+      issues = [];
+      warnings = [];
+      drawMarks();
+      textarea.scrollTop = 0;
+      void runValidate().then((ok) => {
+        if (ok) status.textContent = `${note} · ${status.textContent}`;
+      });
     },
   };
 }

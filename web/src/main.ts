@@ -6,9 +6,11 @@ import * as api from './api.ts';
 import type { PlanRow, ScenarioBrief, ScenarioRecord } from './api.ts';
 import { h, mount } from './dom.ts';
 import { createEditor } from './editor.ts';
+import { createExportMenu, downloadLink } from './exports.ts';
 import { buildFacts, type Facts } from './facts.ts';
 import { renderSortie } from './floor.ts';
 import { renderGlance } from './glance.ts';
+import { createImportPanel } from './import-panel.ts';
 import { renderMap } from './map.ts';
 import { renderPallet } from './pallet-view.ts';
 import { renderPlans } from './plans.ts';
@@ -53,6 +55,9 @@ const sortieBox = h('div');
 const palletBox = h('div');
 const plansBox = h('div');
 
+const exportMenu = createExportMenu();
+const inventoryLinks = h('span', { class: 'card-actions' });
+
 const editor = createEditor({
   async onSaved(saved, plan) {
     await refreshScenarios();
@@ -60,6 +65,13 @@ const editor = createEditor({
     scenarioSelect.value = String(saved.id);
     if (plan) await planVersion(saved.id, saved.version);
     else await loadPlans();
+  },
+});
+
+const importPanel = createImportPanel({
+  baseText: () => editor.getText(),
+  loaded(text, from) {
+    editor.loadUnsaved(text, `${state.record?.name ?? 'New scenario'} · imported from ${from}`, `Imported from ${from}, not saved`);
   },
 });
 
@@ -74,8 +86,16 @@ function say(text: string, kind: 'info' | 'bad' | 'busy' = 'info'): void {
   message.hidden = !text;
 }
 
-function card(title: string, body: Node, extra: Record<string, string> = {}): HTMLElement {
-  return h('section', { class: 'card', ...extra }, h('h2', null, title), body);
+function card(title: string, body: Node, extra: Record<string, string> = {}, actions: Node | null = null): HTMLElement {
+  const head = actions ? h('div', { class: 'card-head' }, h('h2', null, title), actions) : h('h2', null, title);
+  return h('section', { class: 'card', ...extra }, head, body);
+}
+
+/** The download links follow the open plan and the scenario version on show. */
+function drawDownloads(): void {
+  const shown = state.scenarioId !== null && state.record ? { id: state.scenarioId, version: state.record.version } : null;
+  exportMenu.update(state.facts ? state.planId : null, shown);
+  mount(inventoryLinks, shown ? downloadLink(api.inventoryExportUrl(shown.id, shown.version, 'xlsx'), 'Download inventory (XLSX)', 'download-inventory') : null);
 }
 
 function drawTabs(): void {
@@ -116,6 +136,7 @@ function selectPallet(id: string): void {
 
 function drawPlan(): void {
   const f = state.facts;
+  drawDownloads();
   if (!f) {
     mount(glanceBox);
     mount(panes.overview, h('div', { class: 'empty' }, 'No finished plan for this scenario yet.'));
@@ -133,9 +154,14 @@ function drawPlan(): void {
   );
   mount(
     panes.registers,
-    card('Disposition register', renderDispositions(f)),
+    card('Disposition register', renderDispositions(f), {}, h(
+      'span',
+      { class: 'card-actions' },
+      downloadLink(api.planExportUrl(state.planId!, 'transfers', 'xlsx'), 'Download transfer register (XLSX)', 'download-transfers'),
+      downloadLink(api.planExportUrl(state.planId!, 'dispositions', 'xlsx'), 'Disposition register (XLSX)', 'download-dispositions'),
+    )),
     card('Plan against its proven bounds', renderBounds(f)),
-    card('Handover register', renderHandovers(f)),
+    card('Handover register', renderHandovers(f), {}, downloadLink(api.planExportUrl(state.planId!, 'handovers', 'xlsx'), 'Download (XLSX)', 'download-handovers')),
   );
 }
 
@@ -238,12 +264,14 @@ async function boot(): Promise<void> {
       h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '▼'), 'drawdown'),
       h('label', { class: 'pick' }, h('span', null, 'Scenario'), scenarioSelect),
       h('label', { class: 'pick' }, h('span', null, 'Plan'), planSelect),
+      exportMenu.element,
       tabBar,
     ),
     message,
     h('main', null, glanceBox, panes.overview, panes.registers, panes.scenario, panes.plans),
   );
-  mount(panes.scenario, card('Scenario text', editor.element));
+  mount(panes.scenario, card('Import spreadsheet', importPanel, { 'data-testid': 'import-card' }), card('Scenario text', editor.element, {}, inventoryLinks));
+  drawDownloads();
   mount(panes.plans, card('Plans of this scenario', plansBox));
   drawTabs();
   say('Loading…', 'busy');

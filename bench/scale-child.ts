@@ -39,7 +39,8 @@ export interface ScaleResult {
   blocked: number;
   stranded: number;
   /** Niger only: does this pipeline give solve()'s sorties and closure */
-  matchesSolve?: boolean;
+  /** Niger only: a second run gives the same sorties and closure (determinism) */
+  repeatable?: boolean;
 }
 
 function load(spec: ScaleSpec): Scenario {
@@ -86,7 +87,7 @@ function run(spec: ScaleSpec): ScaleResult {
   };
   if (spec.kind === 'file') {
     const ref = solve(scenario).plan;
-    out.matchesSolve = ref.sorties.length === plan.sorties.length && ref.closure === plan.closure;
+    out.repeatable = JSON.stringify(ref.sorties) === JSON.stringify(plan.sorties) && ref.closure === plan.closure;
   }
   return out;
 }

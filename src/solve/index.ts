@@ -11,13 +11,17 @@ import { planMetrics } from './metrics.ts';
 import { packPallets } from './pallets/index.ts';
 import { cargoPieces } from './pieces.ts';
 import { schedule } from './schedule/index.ts';
-import type { CargoPiece, DispositionResult } from './types.ts';
+import type { CargoPiece, DispositionResult, PackResult } from './types.ts';
 
 export interface SolveOptions {
   seed?: number;
   /** items forced to stay (a remedy being tried): transfer or demilitarize instead of moving */
   forceStay?: ReadonlyMap<string, { action: Exclude<DispositionAction, 'retrograde'>; reason: string }>;
+  /** called after each stage with its duration, for benchmarks; planning never reads a clock otherwise */
+  onStage?: (stage: SolveStage, ms: number) => void;
 }
+
+export type SolveStage = 'dispose' | 'pallets' | 'schedule' | 'rest';
 
 export interface SolveResult {
   plan: Plan;
@@ -29,10 +33,28 @@ export interface SolveResult {
 
 export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResult {
   const seed = options.seed ?? 1;
-  const disposed = applyForced(dispose(scenario), options.forceStay);
-  const packed = packPallets(scenario, disposed.retrograde);
-  const pieces = cargoPieces(scenario, disposed.retrograde, packed);
-  const scheduled = schedule({ scenario, pieces, buildLoad, seed });
+  const onStage = options.onStage;
+  const stage = <T>(name: SolveStage, f: () => T): T => {
+    if (!onStage) return f();
+    const t0 = performance.now();
+    const out = f();
+    onStage(name, performance.now() - t0);
+    return out;
+  };
+  const disposed = stage('dispose', () => applyForced(dispose(scenario), options.forceStay));
+  const packed = stage('pallets', () => packPallets(scenario, disposed.retrograde));
+  const pieces = stage('rest', () => cargoPieces(scenario, disposed.retrograde, packed));
+  const scheduled = stage('schedule', () => schedule({ scenario, pieces, buildLoad, seed }));
+  return stage('rest', () => assemble(scenario, seed, disposed, packed, scheduled));
+}
+
+function assemble(
+  scenario: Scenario,
+  seed: number,
+  disposed: DispositionResult,
+  packed: PackResult,
+  scheduled: { sorties: Sortie[]; stranded: SolveResult['stranded'] },
+): SolveResult {
   const sorties = scheduled.sorties;
   const siteClosures = closures(scenario, sorties);
   const origins = new Set(scenario.sites.filter((s) => s.role === 'origin').map((s) => s.id));

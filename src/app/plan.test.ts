@@ -82,3 +82,13 @@ test('a deadline the fleet cannot make is reported with the days missed and reme
   assert.ok(later, 'a later deadline always works');
   assert.ok(later.closure! > '2030-03-03T23:59:59Z');
 });
+
+test('every person leaves even when the cargo weights add up to decimal dust', () => {
+  // These generated cases once left people behind: the kilograms left at a site summed to a
+  // hair above zero, so the site never counted as empty of cargo and no passenger sortie flew.
+  for (const seed of [1, 2024]) {
+    const { plan, problems } = planScenario(generated(seed, 22, { unitsPerLine: 20 }), { remedies: false });
+    assert.deepEqual(problems, [], `seed ${seed}`);
+    assert.deepEqual(plan.violations.filter((v) => v.rule === 'conservation.people'), [], `seed ${seed}`);
+  }
+});

@@ -34,13 +34,32 @@ export class Lane {
     return this.head < this.entries.length;
   }
 
-  /** Up to `k` pieces loadable at time `t`, in priority order. */
+  /**
+   * Up to `k` pieces loadable at time `t`, in priority order, then up to `k` more sampled evenly
+   * from the rest of the list, so the load planner also sees lighter and smaller pieces to top a
+   * load up with (the list is heaviest first).
+   */
   window(t: number, k: number): Entry[] {
     this.advance();
     const out: Entry[] = [];
-    for (let i = this.head; i < this.entries.length && out.length < k; i++) {
+    let i = this.head;
+    for (; i < this.entries.length && out.length < k; i++) {
       const e = this.entries[i];
       if (!this.skip(e) && e.at <= t) out.push(e);
+    }
+    const rest = this.entries.length - i;
+    if (out.length < k || rest <= 0) return out;
+    const stride = Math.max(1, Math.floor(rest / k));
+    for (let j = i, n = 0; j < this.entries.length && n < k; j += stride) {
+      // the first loadable entry at or after j, within this stride
+      for (let m = j; m < Math.min(this.entries.length, j + stride); m++) {
+        const e = this.entries[m];
+        if (!this.skip(e) && e.at <= t) {
+          out.push(e);
+          n++;
+          break;
+        }
+      }
     }
     return out;
   }
@@ -119,6 +138,7 @@ export class WorkSite {
     this.version++;
     if (e.lanes > 0) {
       this.kg -= e.piece.weightKg;
+      if (this.kg < 1e-6) this.kg = 0; // sums of decimal weights leave dust; empty means empty
       if (e.piece.sensitive) this.sensitive--;
     }
   }
@@ -127,6 +147,7 @@ export class WorkSite {
     for (const e of es) {
       this.dead.push(e.piece);
       this.kg -= e.piece.weightKg;
+      if (this.kg < 1e-6) this.kg = 0; // sums of decimal weights leave dust; empty means empty
       if (e.piece.sensitive) this.sensitive--;
     }
     if (es.length) this.version++;

@@ -150,6 +150,35 @@ describe('buildLoad', () => {
     assert.equal(buildLoad({ pieces: [...beyond, pallet('late', 1000)], aircraft: C130, maxCargoKg: C130.aclKg }).pieces.length, 0);
   });
 
+  it('fills both lanes of a wide floor end to end with pieces of different lengths', () => {
+    // Rows would pair each 8.9 m piece with one 5.3 m piece (6 pieces); lanes take 3 + 5.
+    const long = Array.from({ length: 3 }, (_, i) => unit(`L${i}`, 1000, 8.9, 2.5, 2.0));
+    const short = Array.from({ length: 5 }, (_, i) => unit(`S${i}`, 1000, 5.3, 2.5, 2.0));
+    const load = buildLoad({ pieces: [...long, ...short], aircraft: C17, maxCargoKg: C17.aclKg });
+    checkLoad(load, C17);
+    assert.equal(load.pieces.length, 8);
+  });
+
+  it('flies heavy vehicles with light bulky cargo so a sortie takes both weight and floor', () => {
+    const heavy = Array.from({ length: 6 }, (_, i) => unit(`H${i}`, 14000, 6.3, 2.5, 2.5));
+    const light = Array.from({ length: 12 }, (_, i) => unit(`B${i}`, 2000, 5.3, 1.9, 1.9));
+    const load = buildLoad({ pieces: [...heavy, ...light], aircraft: C17, maxCargoKg: C17.aclKg });
+    checkLoad(load, C17);
+    const area = load.loads.reduce((a, l) => a + l.l * l.w, 0);
+    // heaviest first alone would take 4 vehicles and one light piece: 58 t on half the floor
+    assert.ok(load.cargoKg >= 0.9 * C17.aclKg, `weight ${load.cargoKg}`);
+    assert.ok(area >= 0.7 * C17.floorLengthM * C17.floorWidthM, `floor ${area.toFixed(1)} m2`);
+    assert.deepEqual(load.pieces.map((p) => p.ref), [...heavy, ...light].map((p) => p.ref).filter((r) => load.pieces.some((p) => p.ref === r)));
+  });
+
+  it('takes 8 pallets on a 19.9 m C-130J-30 floor', () => {
+    const c130 = { ...C130, floorLengthM: 19.9 };
+    const pieces = Array.from({ length: 12 }, (_, i) => pallet(`p${i}`, 1500));
+    const load = buildLoad({ pieces, aircraft: c130, maxCargoKg: c130.aclKg });
+    checkLoad(load, c130);
+    assert.equal(load.pieces.length, 8);
+  });
+
   it('keeps every rule on random mixes of pallets and vehicles', () => {
     const rand = prng(42);
     for (let trial = 0; trial < 300; trial++) {

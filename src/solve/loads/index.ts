@@ -1,12 +1,14 @@
-// One sortie's load: take pieces in priority order while weight, pallet positions, door and
-// floor allow, lay them out in rows, then balance by arrangement. A piece is left for a later
-// sortie only when it does not fit, or as a last resort when no arrangement balances.
+// One sortie's load: the pieces that take most of the sortie's weight limit and floor together.
+// Four candidate loads (priority-order and balanced fills, each on rows and on lanes), each
+// improved by swaps, are balanced by arrangement and the best kept. A piece is left for a later
+// sortie when it does not fit, or as a last resort when no arrangement balances.
 // Formulation: docs/loads.md.
 
 import type { Load } from '../../model/index.ts';
 import type { AircraftLoad, CargoPiece, LoadRequest } from '../types.ts';
 import { arrange, type Arrangement } from './balance.ts';
 import { canBalanceAlone, floorOrientations, type Orientation } from './fit.ts';
+import { LaneLayout } from './lanes.ts';
 import { FloorLayout } from './layout.ts';
 
 export { canBalanceAlone, carryProblem, fitsAircraft, floorOrientations, orientations, pieceFootprint } from './fit.ts';
@@ -21,12 +23,22 @@ const FULL_KG = 1e-6;
 interface Candidate {
   piece: CargoPiece;
   options: Orientation[];
+  /** place in the request's priority order */
+  rank: number;
 }
 
 interface Packed {
   chosen: Candidate[];
   layout: FloorLayout;
 }
+
+/** Something that places pieces on the floor one at a time (rows or lanes). */
+interface Placer {
+  place(piece: number, weightKg: number, options: readonly Orientation[]): boolean;
+}
+
+/** Share of the floor area a light, bulky load can be expected to fill; see balancedPick. */
+const AREA_FILL = 0.8;
 
 export function buildLoad(req: LoadRequest): AircraftLoad {
   const { aircraft } = req;
@@ -39,38 +51,173 @@ export function buildLoad(req: LoadRequest): AircraftLoad {
     if (piece.kind === 'pallet' && aircraft.palletPositions < 1) continue;
     // Orientations that cannot balance even alone are never worth trying.
     const options = floorOrientations(piece, aircraft).filter((o) => canBalanceAlone(o, aircraft));
-    if (options.length > 0) candidates.push({ piece, options });
+    if (options.length > 0) candidates.push({ piece, options, rank: candidates.length });
   }
   if (candidates.length === 0) return { pieces: [], loads: [], cargoKg: 0, cgM: null };
 
-  let packed = pack(candidates, capKg, aircraft.palletPositions, aircraft.floorLengthM, aircraft.floorWidthM);
-  let placed = arrange(packed.layout.rows, aircraft.floorLengthM, aircraft.cgRangeM);
+  // Four ways to choose and place, the load that takes most of the sortie's weight and floor
+  // wins (the first at a tie): priority order and balanced fill, each on rows and on lanes.
+  const { palletPositions: positions, floorLengthM: L, floorWidthM: W } = aircraft;
+  const options: AircraftLoad[] = [];
+  for (const pick of [priorityPick, balancedPick]) {
+    const onRows = improve(pick(candidates, capKg, positions, new FloorLayout(L, W), L * W), candidates, capKg, positions, () => new FloorLayout(L, W), L * W);
+    options.push(rowLoad(onRows.chosen, capKg, aircraft));
+    const onLanes = improve(pick(candidates, capKg, positions, new LaneLayout(L, W), L * W), candidates, capKg, positions, () => new LaneLayout(L, W), L * W);
+    const byLanes = laneLoad(onLanes.chosen, onLanes.layout as LaneLayout, aircraft);
+    if (byLanes) options.push(byLanes);
+  }
+  let best = options[0];
+  let bestValue = loadValue(best, capKg, aircraft);
+  for (const o of options.slice(1)) {
+    const v = loadValue(o, capKg, aircraft);
+    if (v > bestValue + 1e-9) {
+      best = o;
+      bestValue = v;
+    }
+  }
+  return best;
+}
+
+/** Share of the weight limit plus share of the floor area a load uses: what a sortie takes away. */
+function loadValue(load: AircraftLoad, capKg: number, aircraft: LoadRequest['aircraft']): number {
+  let area = 0;
+  for (const l of load.loads) area += l.l * l.w;
+  return load.cargoKg / capKg + area / (aircraft.floorLengthM * aircraft.floorWidthM);
+}
+
+/** Tries one piece: weight, positions and floor must all take it. */
+function tryAdd(c: Candidate, state: { kg: number; pallets: number; area: number; chosen: Candidate[] }, capKg: number, positions: number, layout: Placer): boolean {
+  if (state.kg + c.piece.weightKg > capKg) return false;
+  const isPallet = c.piece.kind === 'pallet';
+  if (isPallet && state.pallets >= positions) return false;
+  if (!layout.place(state.chosen.length, c.piece.weightKg, c.options)) return false;
+  state.chosen.push(c);
+  state.kg += c.piece.weightKg;
+  state.area += c.piece.lengthM * c.piece.widthM;
+  if (isPallet) state.pallets++;
+  return true;
+}
+
+/** Greedy in priority order: a piece is skipped only when weight, positions or floor refuse it. */
+function priorityPick(candidates: readonly Candidate[], capKg: number, positions: number, layout: Placer): Candidate[] {
+  const state = { kg: 0, pallets: 0, area: 0, chosen: [] as Candidate[] };
+  for (const c of candidates) {
+    if (capKg - state.kg <= FULL_KG) break;
+    tryAdd(c, state, capKg, positions, layout);
+  }
+  return state.chosen;
+}
+
+/**
+ * Sensitive pieces first in priority order, then the rest by weight per square metre, taking
+ * from the dense end while the load's share of the weight limit lags its share of the floor
+ * (over AREA_FILL, what mixed cargo can cover) and from the light, bulky end otherwise. Heavy
+ * vehicles then fly with light bulky cargo beside them instead of leaving it for sorties that
+ * run out of floor long before weight.
+ */
+function balancedPick(candidates: readonly Candidate[], capKg: number, positions: number, layout: Placer, areaM2: number): Candidate[] {
+  const state = { kg: 0, pallets: 0, area: 0, chosen: [] as Candidate[] };
+  const rest: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.piece.sensitive) tryAdd(c, state, capKg, positions, layout);
+    else rest.push(c);
+  }
+  const density = (c: Candidate) => c.piece.weightKg / (c.piece.lengthM * c.piece.widthM);
+  rest.sort((a, b) => density(b) - density(a) || a.rank - b.rank);
+  let lo = 0;
+  let hi = rest.length - 1;
+  while (lo <= hi && capKg - state.kg > FULL_KG) {
+    const wantDense = state.kg / capKg <= state.area / (areaM2 * AREA_FILL);
+    if (wantDense) tryAdd(rest[lo++], state, capKg, positions, layout);
+    else tryAdd(rest[hi--], state, capKg, positions, layout);
+  }
+  return state.chosen;
+}
+
+/** Layout re-placements one load may spend on swaps. */
+const SWAP_TRIES = 24;
+
+/**
+ * Swaps one chosen piece for a waiting one that takes more of the weight limit and floor
+ * (heaviest first) while weight, positions and a fresh placement of the whole set allow:
+ * greedy fills stop a few hundred kilograms short when the next piece is one too many.
+ */
+function improve(
+  chosen: Candidate[],
+  candidates: readonly Candidate[],
+  capKg: number,
+  positions: number,
+  fresh: () => Placer,
+  areaM2: number,
+): { chosen: Candidate[]; layout: Placer | null } {
+  let layout: Placer | null = null;
+  const size = (c: Candidate) => c.piece.weightKg / capKg + (c.piece.lengthM * c.piece.widthM) / areaM2;
+  let kg = chosen.reduce((a, c) => a + c.piece.weightKg, 0);
+  let pallets = chosen.filter((c) => c.piece.kind === 'pallet').length;
+  let tries = 0;
+  const inLoad = new Set(chosen);
+  const waiting = candidates.filter((c) => !inLoad.has(c)).sort((a, b) => b.piece.weightKg - a.piece.weightKg || a.rank - b.rank);
+  let current = chosen;
+  outer: while (tries < SWAP_TRIES && capKg - kg > FULL_KG) {
+    const byLight = current.map((_, i) => i).sort((a, b) => current[a].piece.weightKg - current[b].piece.weightKg || b - a);
+    for (const i of byLight) {
+      const out = current[i];
+      for (let j = 0; j < waiting.length; j++) {
+        const u = waiting[j];
+        const dKg = u.piece.weightKg - out.piece.weightKg;
+        if (kg + dKg > capKg || size(u) <= size(out) + 1e-9) continue;
+        const dPal = (u.piece.kind === 'pallet' ? 1 : 0) - (out.piece.kind === 'pallet' ? 1 : 0);
+        if (pallets + dPal > positions) continue;
+        if (++tries > SWAP_TRIES) break outer;
+        const next = current.slice();
+        next[i] = u;
+        const trial = fresh();
+        if (priorityPick(next, capKg, positions, trial).length !== next.length) continue;
+        current = next;
+        layout = trial;
+        waiting[j] = out;
+        kg += dKg;
+        pallets += dPal;
+        continue outer;
+      }
+    }
+    break;
+  }
+  if (!layout) {
+    layout = fresh();
+    priorityPick(current, capKg, positions, layout);
+  }
+  return { chosen: current, layout };
+}
+
+/** The chosen pieces on rows, balanced; pieces left out one at a time when no order balances. */
+function rowLoad(chosen: Candidate[], capKg: number, aircraft: LoadRequest['aircraft']): AircraftLoad {
+  const { palletPositions: positions, floorLengthM: L, floorWidthM: W, cgRangeM } = aircraft;
+  let packed = pack(chosen, capKg, positions, L, W);
+  let placed = arrange(packed.layout.rows, L, cgRangeM);
   while (!placed.inside) {
     // Last resort: leave out the lowest-priority piece whose absence lets the rest balance;
     // failing that, the last piece, and try again. One piece alone always balances.
-    const retry = dropOne(packed.chosen, capKg, aircraft.palletPositions, aircraft.floorLengthM, aircraft.floorWidthM, aircraft.cgRangeM);
+    const retry = dropOne(packed.chosen, capKg, positions, L, W, cgRangeM);
     packed = retry.packed;
     placed = retry.placed;
   }
   return toLoad(packed, placed);
 }
 
-/** Greedy in priority order: a piece is skipped only when weight, positions or floor refuse it. */
+/** The chosen pieces on lanes, balanced lane by lane; null when the whole misses the range. */
+function laneLoad(chosen: readonly Candidate[], layout: LaneLayout, aircraft: LoadRequest['aircraft']): AircraftLoad | null {
+  const placed = layout.arrange(aircraft.cgRangeM);
+  if (!placed) return null;
+  const loads = new Array<Load>(chosen.length);
+  for (const p of placed.places) loads[p.piece] = { ref: chosen[p.piece].piece.ref, x: p.x, y: p.y, l: p.l, w: p.w };
+  return inPriorityOrder(chosen, loads, placed.cgM);
+}
+
+/** Re-packs a list in its own order (used to re-place a chosen set after dropping a piece). */
 function pack(candidates: readonly Candidate[], capKg: number, positions: number, lengthM: number, widthM: number): Packed {
   const layout = new FloorLayout(lengthM, widthM);
-  const chosen: Candidate[] = [];
-  let kg = 0;
-  let pallets = 0;
-  for (const c of candidates) {
-    if (capKg - kg <= FULL_KG) break;
-    if (kg + c.piece.weightKg > capKg) continue;
-    const isPallet = c.piece.kind === 'pallet';
-    if (isPallet && pallets >= positions) continue;
-    if (!layout.place(chosen.length, c.piece.weightKg, c.options)) continue;
-    chosen.push(c);
-    kg += c.piece.weightKg;
-    if (isPallet) pallets++;
-  }
+  const chosen = priorityPick(candidates, capKg, positions, layout);
   return { chosen, layout };
 }
 
@@ -82,12 +229,16 @@ function dropOne(
   widthM: number,
   cgRangeM: [number, number],
 ): { packed: Packed; placed: Arrangement } {
-  for (let k = chosen.length - 1; k >= 1; k--) {
+  let worst = 0;
+  for (let k = 1; k < chosen.length; k++) if (chosen[k].rank > chosen[worst].rank) worst = k;
+  const byRank = chosen.map((_, k) => k).sort((a, b) => chosen[b].rank - chosen[a].rank);
+  for (const k of byRank) {
+    if (chosen.length > 1 && k === byRank[byRank.length - 1]) break; // never drop every piece
     const packed = pack(without(chosen, k), capKg, positions, lengthM, widthM);
     const placed = arrange(packed.layout.rows, lengthM, cgRangeM);
     if (placed.inside) return { packed, placed };
   }
-  const packed = pack(without(chosen, chosen.length - 1), capKg, positions, lengthM, widthM);
+  const packed = pack(without(chosen, worst), capKg, positions, lengthM, widthM);
   return { packed, placed: arrange(packed.layout.rows, lengthM, cgRangeM) };
 }
 
@@ -103,12 +254,19 @@ function toLoad(packed: Packed, placed: Arrangement): AircraftLoad {
       loads[s.piece] = { ref: packed.chosen[s.piece].piece.ref, x: placed.rowX[r] + dx, y: s.y, l: s.l, w: s.w };
     }
   });
-  const pieces = packed.chosen.map((c) => c.piece);
+  return inPriorityOrder(packed.chosen, loads, placed.cgM);
+}
+
+/** Pieces and their places sorted back into the request's priority order, with weight and CG. */
+function inPriorityOrder(chosen: readonly Candidate[], loads: Load[], fallbackCg: number | null): AircraftLoad {
+  const idx = chosen.map((_, i) => i).sort((a, b) => chosen[a].rank - chosen[b].rank);
+  const pieces = idx.map((i) => chosen[i].piece);
+  const sorted = idx.map((i) => loads[i]);
   let kg = 0;
   let moment = 0;
   pieces.forEach((p, i) => {
     kg += p.weightKg;
-    moment += p.weightKg * (loads[i].x + loads[i].l / 2);
+    moment += p.weightKg * (sorted[i].x + sorted[i].l / 2);
   });
-  return { pieces, loads, cargoKg: kg, cgM: pieces.length === 0 ? null : kg > 0 ? moment / kg : placed.cgM };
+  return { pieces, loads: sorted, cargoKg: kg, cgM: pieces.length === 0 ? null : kg > 0 ? moment / kg : fallbackCg };
 }

@@ -24,3 +24,13 @@ test('departures per UTC day: a full day points at the next midnight', () => {
   assert.equal(af.departureDayFull(5000), DAY_MS);
   assert.equal(af.departureDayFull(DAY_MS + 5), null);
 });
+
+test('a run of full days is crossed in one step, and stays right as days fill', () => {
+  const af = new Airfield({ id: 'A', name: 'A', country: 'NE', lat: 0, lon: 0, role: 'origin', maxDeparturesPerDay: 1 });
+  for (let d = 0; d < 5; d++) af.addDeparture(d * DAY_MS + 3_600_000);
+  assert.equal(af.departureDayFull(2 * DAY_MS), 5 * DAY_MS);
+  assert.equal(af.departureDayFull(0), 5 * DAY_MS);
+  af.addDeparture(5 * DAY_MS);
+  assert.equal(af.departureDayFull(3 * DAY_MS), 6 * DAY_MS);
+  assert.equal(af.departureDayFull(6 * DAY_MS + 1), null);
+});

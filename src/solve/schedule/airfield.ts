@@ -19,17 +19,35 @@ export class Airfield {
   private lastOfTail = new Map<number, Ground>();
   private longest = 0;
   private departuresByDay = new Map<number, number>();
+  /** for a full day: a later day that was the first open one when last looked at */
+  private laterDay = new Map<number, number>();
 
   constructor(site: Site) {
     this.mog = site.mog ?? Infinity;
     this.maxDeparturesPerDay = site.maxDeparturesPerDay ?? Infinity;
   }
 
-  /** The first UTC midnight after `t` when the day of `t` has no departure left, else null. */
+  /**
+   * Null when the day of `t` has a departure left; else the midnight that starts the first later
+   * day with one. Full days stay full, so each remembers a later day to look at (path
+   * compression): a busy site's queue of full days is crossed in one step, not day by day.
+   */
   departureDayFull(t: number): number | null {
     if (!Number.isFinite(this.maxDeparturesPerDay)) return null;
     const day = Math.floor(t / DAY_MS);
-    return (this.departuresByDay.get(day) ?? 0) >= this.maxDeparturesPerDay ? (day + 1) * DAY_MS : null;
+    if (!this.full(day)) return null;
+    const path: number[] = [];
+    let d = day;
+    while (this.full(d)) {
+      path.push(d);
+      d = this.laterDay.get(d) ?? d + 1;
+    }
+    for (const p of path) this.laterDay.set(p, d);
+    return d * DAY_MS;
+  }
+
+  private full(day: number): boolean {
+    return (this.departuresByDay.get(day) ?? 0) >= this.maxDeparturesPerDay;
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Scenario, Sortie } from '../../model/index.ts';
 import { deadlineEndMs, flightHours, toMs } from '../../model/index.ts';
 import type { CargoPiece } from '../types.ts';
 import { schedule } from './index.ts';
+import { Lane, WorkSite } from './work.ts';
 import { BIG, SMALL, line, pallets, problems, rowLoad, scenario, site } from './testkit.ts';
 
 const H = 3_600_000;
@@ -164,4 +165,35 @@ test('the same input gives the same schedule', () => {
   const b = run(sc, pieces);
   assert.deepEqual(a, b);
   assert.deepEqual(problems(sc, pieces, a.sorties), []);
+});
+
+test('a smaller type keeps off an origin a bigger one serves, unless its deadline is at risk', () => {
+  const OTH = site('OTH', 'origin', 16.95, 8.01, { accepts: ['SMALL'] });
+  const fleet = [line(BIG, 'DST', 1), line(SMALL, 'DST', 2)];
+  const pieces = [...pallets('NIM', 40), ...pallets('OTH', 10)];
+  const relaxed = scenario({ sites: [NIM, OTH, DST], aircraft: fleet });
+  const r = run(relaxed, pieces);
+  assert.deepEqual(problems(relaxed, pieces, r.sorties), []);
+  assert.ok(r.sorties.filter((s) => s.from === 'NIM').every((s) => s.aircraft === 'BIG'), 'only the big jet at NIM');
+  assert.ok(r.sorties.some((s) => s.from === 'OTH' && s.aircraft === 'SMALL'), 'the small type serves its own site');
+  // Two days for six big-jet loads, at most four of them in time: the small type must help at NIM.
+  const tight = scenario({ sites: [NIM, OTH, DST], aircraft: fleet, agreements: [{ country: 'NE', deadline: '2024-06-02' }] });
+  const more = [...pallets('NIM', 60), ...pallets('OTH', 10)];
+  const t = run(tight, more);
+  assert.deepEqual(problems(tight, more, t.sorties), []);
+  assert.ok(t.sorties.some((s) => s.from === 'NIM' && s.aircraft === 'SMALL'), 'the small type helps at NIM');
+});
+
+test('a load is offered the first pieces and a sample of the lighter ones further down', () => {
+  const lane = new Lane(0);
+  const ws = new WorkSite(0, NIM, false, Infinity);
+  ws.lanes.set(0, lane);
+  const list = pallets('NIM', 200).map((p, i) => ({ ...p, weightKg: 5000 - i * 20 }));
+  for (const p of list) ws.add(p, -Infinity, () => [lane]);
+  const w = lane.window(0, 10);
+  assert.deepEqual(w.slice(0, 10).map((e) => e.piece.ref), list.slice(0, 10).map((p) => p.ref));
+  assert.equal(w.length, 20);
+  assert.ok(w[19].piece.weightKg < 1400, 'reaches the light end of the list');
+  ws.take(w[0]);
+  assert.ok(!lane.window(0, 10).includes(w[0]), 'taken pieces are not offered again');
 });

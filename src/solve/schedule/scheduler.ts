@@ -128,9 +128,11 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     [...ws.lanes.values()].filter((l) => couldCarry(p, lines[l.line]));
 
   // Priority at an origin: sensitive first (it must leave before the guard can), then heavy first.
-  const order = input.pieces.map((p, i) => ({ p, i }));
+  const big = lines.reduce<FleetLine | null>((m, l) => (!m || l.aclKg > m.aclKg ? l : m), null);
+  const size = (p: CargoPiece) => big ? p.weightKg / big.aclKg + (p.lengthM * p.widthM) / (big.floorLengthM * big.floorWidthM) : p.weightKg;
+  const order = input.pieces.map((p, i) => ({ p, i, s: size(p) }));
   order.sort((a, b) =>
-    Number(b.p.sensitive) - Number(a.p.sensitive) || b.p.weightKg - a.p.weightKg ||
+    Number(b.p.sensitive) - Number(a.p.sensitive) || b.s - a.s || b.p.weightKg - a.p.weightKg ||
     (a.p.ref < b.p.ref ? -1 : a.p.ref > b.p.ref ? 1 : 0) || a.i - b.i);
   const unknown: CargoPiece[] = [];
   for (const { p } of order) {
@@ -160,7 +162,8 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     if (!best) continue;
     const line = lines[best.li];
     const to = net.routes.get(ws.idx)!.get(best.li)!;
-    const serving = tails.filter((t) => ws.lanes.has(t.lineIdx)).length;
+    // Only the tails of the biggest line: smaller lines stay off the site unless it is at risk.
+    const serving = tails.filter((t) => t.lineIdx === best.li).length;
     const turn = line.turnHours * 3_600_000;
     const cycle = 2 * flyMs(ws.idx, to, line) + 2 * turn;
     const af = airfields[ws.idx];
@@ -254,6 +257,17 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     return RELAXED_PENALTY_MS * Math.min(1, Math.max(0, 1 - ratio));
   };
 
+  // Per site and line: the last landing time of any tail of a bigger line that serves the site.
+  const biggerUntil = new Map<string, number>();
+  for (const ws of work.values()) {
+    for (const li of ws.lanes.keys()) {
+      let until = -Infinity;
+      for (const o of tails) if (o.line.aclKg > lines[li].aclKg && ws.lanes.has(o.lineIdx)) until = Math.max(until, o.landBy);
+      biggerUntil.set(`${ws.idx}|${li}`, until);
+    }
+  }
+  const biggerServes = (ws: WorkSite, t: TailState, dep: number) => (biggerUntil.get(`${ws.idx}|${t.lineIdx}`) ?? -Infinity) > dep;
+
   const evaluate = (t: TailState): Job | null => {
     let best: Job | null = null;
     for (const ws of work.values()) {
@@ -272,7 +286,11 @@ export function schedule(input: ScheduleInput): ScheduleResult {
       const fly = flyMs(ws.idx, to, t.line);
       const s = slot(t, ws.idx, to, t0, fly);
       if (s.dep + fly > t.landBy) continue;
-      const score = s.dep + slackPenalty(ws, s.dep);
+      const penalty = slackPenalty(ws, s.dep);
+      // Fewest sorties: a smaller type flies from an origin a bigger one serves only when the
+      // site is at risk of its deadline, or no bigger tail can still come.
+      if (!ws.hub && penalty > 0 && biggerServes(ws, t, s.dep)) continue;
+      const score = s.dep + penalty;
       if (!best || score < best.score) {
         best = { tail: t, ws, to, dep: s.dep, flyMs: fly, score, why: s.why === 'tail ready' && why ? why : s.why };
       }

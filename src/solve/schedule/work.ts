@@ -13,11 +13,15 @@ export interface Entry {
   lanes: number;
 }
 
+/** Entries looked at for each sample of the lighter end of a lane's list. */
+const PROBE = 8;
+
 /** The pieces of one site that one fleet line may carry, in priority order. */
 export class Lane {
   readonly entries: Entry[] = [];
   private head = 0;
   private unfit = new Set<Entry>();
+  private sinceCompact = 0;
 
   constructor(readonly line: number) {}
 
@@ -40,6 +44,7 @@ export class Lane {
    * load up with (the list is heaviest first).
    */
   window(t: number, k: number): Entry[] {
+    this.compactSometimes(k);
     this.advance();
     const out: Entry[] = [];
     let i = this.head;
@@ -51,8 +56,8 @@ export class Lane {
     if (out.length < k || rest <= 0) return out;
     const stride = Math.max(1, Math.floor(rest / k));
     for (let j = i, n = 0; j < this.entries.length && n < k; j += stride) {
-      // the first loadable entry at or after j, within this stride
-      for (let m = j; m < Math.min(this.entries.length, j + stride); m++) {
+      // the first loadable entry at or after j, looking at a few only (gone ones are compacted away)
+      for (let m = j; m < Math.min(this.entries.length, j + stride, j + PROBE); m++) {
         const e = this.entries[m];
         if (!this.skip(e) && e.at <= t) {
           out.push(e);
@@ -62,6 +67,23 @@ export class Lane {
       }
     }
     return out;
+  }
+
+  /**
+   * Drops gone and unfit entries from the list once the windows asked for since the last time
+   * add up to half its length, so sampling the list costs O(k) a call, amortised.
+   */
+  private compactSometimes(k: number): void {
+    this.sinceCompact += 2 * k;
+    if (this.sinceCompact < this.entries.length / 2) return;
+    this.sinceCompact = 0;
+    let w = 0;
+    for (let r = this.head; r < this.entries.length; r++) {
+      const e = this.entries[r];
+      if (!this.skip(e)) this.entries[w++] = e;
+    }
+    this.entries.length = w;
+    this.head = 0;
   }
 
   /** Waiting entries (for a hub's consolidation check). */

@@ -65,32 +65,40 @@ interface Candidate {
   dims: Dims;
   n: [number, number, number];
   value: number;
-  gaps: [number, number, number];
+  /** the gaps the block leaves in its space, smallest first */
+  g0: number;
+  g1: number;
+  g2: number;
+}
+
+function pushShape(out: [number, number, number][], nx: number, ny: number, nz: number): void {
+  if (nx <= 0 || ny <= 0 || nz <= 0) return;
+  for (const o of out) if (o[0] === nx && o[1] === ny && o[2] === nz) return;
+  out.push([nx, ny, nz]);
 }
 
 /** block shapes for a type and orientation that fit the space, given how many units remain */
 function shapes(mx: number, my: number, mz: number, n: number): [number, number, number][] {
   if (mx * my * mz <= n) return [[mx, my, mz]];
   const out: [number, number, number][] = [];
-  const push = (s: [number, number, number]) => {
-    if (s[0] > 0 && s[1] > 0 && s[2] > 0 && !out.some((o) => o[0] === s[0] && o[1] === s[1] && o[2] === s[2]))
-      out.push(s);
-  };
   let nx = Math.min(mx, n);
   let ny = Math.min(my, Math.floor(n / nx));
-  push([nx, ny, Math.min(mz, Math.floor(n / (nx * ny)))]);
+  pushShape(out, nx, ny, Math.min(mz, Math.floor(n / (nx * ny))));
   ny = Math.min(my, n);
   nx = Math.min(mx, Math.floor(n / ny));
-  push([nx, ny, Math.min(mz, Math.floor(n / (nx * ny)))]);
+  pushShape(out, nx, ny, Math.min(mz, Math.floor(n / (nx * ny))));
   const nz = Math.min(mz, n);
   nx = Math.min(mx, Math.floor(n / nz));
-  push([nx, Math.min(my, Math.floor(n / (nz * nx))), nz]);
+  pushShape(out, nx, Math.min(my, Math.floor(n / (nz * nx))), nz);
   return out;
 }
 
+/** negative when a is the better block */
 function compareCandidates(a: Candidate, b: Candidate, score: 'volume' | 'fit'): number {
   if (score === 'fit') {
-    for (let i = 0; i < 3; i++) if (Math.abs(a.gaps[i] - b.gaps[i]) > EPS) return a.gaps[i] - b.gaps[i];
+    if (Math.abs(a.g0 - b.g0) > EPS) return a.g0 - b.g0;
+    if (Math.abs(a.g1 - b.g1) > EPS) return a.g1 - b.g1;
+    if (Math.abs(a.g2 - b.g2) > EPS) return a.g2 - b.g2;
   }
   return b.value - a.value;
 }
@@ -128,11 +136,8 @@ function supported(blocks: readonly Block[], xs: number[], ys: number[], z: numb
 
 /** The smallest extent any remaining unit can have along each axis: smaller spaces are dead. */
 export function minExtents(pool: TypePool): [number, number, number] {
-  const m: [number, number, number] = [Infinity, Infinity, Infinity];
-  for (let t = pool.head; t >= 0; t = pool.next[t]) {
-    for (const o of pool.types[t].orients) for (let a = 0; a < 3; a++) m[a] = Math.min(m[a], o[a]);
-  }
-  return m;
+  const [x, y, z] = pool.minimums();
+  return [x, y, z];
 }
 
 /** One greedy (or perturbed) construction; reads the pool, does not change it. */
@@ -143,6 +148,17 @@ export function construct(
   p: ConstructParams,
   start: readonly Block[] = [],
 ): Construction {
+  // A space is only ever offered the first 8 × window types of the pool (the pool does not
+  // change during a construction), so a piece smaller than all of those is dead at once.
+  const reach: [number, number, number] = [Infinity, Infinity, Infinity];
+  let offered = 0;
+  // and once the weight left is below the lightest of them, nothing more goes in
+  let lightest = Infinity;
+  for (let t = pool.head; t >= 0 && offered < 8 * p.window; t = pool.next[t], offered++) {
+    for (const o of pool.types[t].orients) for (let a = 0; a < 3; a++) reach[a] = Math.min(reach[a], o[a]);
+    lightest = Math.min(lightest, pool.types[t].kg);
+  }
+  for (let a = 0; a < 3; a++) reach[a] = Math.max(reach[a], minExt[a]);
   let spaces: Space[] = [{ x0: 0, y0: 0, z0: 0, x1: box.l, y1: box.w, z1: box.h }];
   const blocks: Block[] = [];
   const used = new Map<number, number>();
@@ -156,30 +172,49 @@ export function construct(
     unitsLeft -= count;
     volume += count * pool.types[b.type].volume;
     kg += count * pool.types[b.type].kg;
-    spaces = carve(spaces, b, minExt);
+    spaces = carve(spaces, b, reach);
   };
   // a partial load to complete (the improvement step keeps the start of a good load)
   for (const b of start) add(b);
 
-  const spaceKey = (s: Space): [number, number, number] => {
+  // the key of a space, lexicographic: floor = (z, distance to walls, -volume);
+  // corner = its three distances to the nearest container corner, smallest first
+  const key = [0, 0, 0];
+  const spaceKey = (s: Space, out: number[]): void => {
     const dx = Math.min(s.x0, box.l - s.x1);
     const dy = Math.min(s.y0, box.w - s.y1);
-    if (p.spaceOrder === 'floor') return [s.z0, dx + dy, -(s.x1 - s.x0) * (s.y1 - s.y0) * (s.z1 - s.z0)];
-    const d = [dx, dy, s.z0].sort((a, b) => a - b);
-    return [d[0], d[1], d[2]];
+    if (p.spaceOrder === 'floor') {
+      out[0] = s.z0;
+      out[1] = dx + dy;
+      out[2] = -(s.x1 - s.x0) * (s.y1 - s.y0) * (s.z1 - s.z0);
+      return;
+    }
+    let a = dx;
+    let b = dy;
+    let c = s.z0;
+    if (a > b) [a, b] = [b, a];
+    if (b > c) [b, c] = [c, b];
+    if (a > b) [a, b] = [b, a];
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
   };
 
   while (spaces.length > 0 && unitsLeft > 0) {
+    if (lightest > 0 && (box.maxKg - kg) / lightest + EPS < 1) break;
     // the space to fill next
     let si = 0;
-    let best = spaceKey(spaces[0]);
+    const best = [0, 0, 0];
+    spaceKey(spaces[0], best);
     for (let i = 1; i < spaces.length; i++) {
-      const k = spaceKey(spaces[i]);
+      spaceKey(spaces[i], key);
       for (let a = 0; a < 3; a++) {
-        if (Math.abs(k[a] - best[a]) <= EPS) continue;
-        if (k[a] < best[a]) {
+        if (Math.abs(key[a] - best[a]) <= EPS) continue;
+        if (key[a] < best[a]) {
           si = i;
-          best = k;
+          best[0] = key[0];
+          best[1] = key[1];
+          best[2] = key[2];
         }
         break;
       }
@@ -197,6 +232,15 @@ export function construct(
     for (let t = pool.head; t >= 0 && fitting < p.window && scanned < 8 * p.window; t = pool.next[t]) {
       scanned++;
       const type = pool.types[t];
+      // most types in a late, small space do not fit at all: reject those before anything else
+      let fitsSome = false;
+      for (const o of type.orients) {
+        if (dx / o[0] + EPS >= 1 && dy / o[1] + EPS >= 1 && dz / o[2] + EPS >= 1) {
+          fitsSome = true;
+          break;
+        }
+      }
+      if (!fitsSome) continue;
       let n = pool.left[t] - (used.get(t) ?? 0);
       if (type.kg > 0 && Number.isFinite(kgLeft)) n = Math.min(n, Math.floor(kgLeft / type.kg + EPS));
       if (n <= 0) continue;
@@ -209,36 +253,31 @@ export function construct(
         fits = true;
         for (const sh of shapes(mx, my, mz, n)) {
           const v = sh[0] * sh[1] * sh[2] * type.volume;
-          const gaps = [dx - sh[0] * o[0], dy - sh[1] * o[1], dz - sh[2] * o[2]].sort((a, b) => a - b) as [
-            number,
-            number,
-            number,
-          ];
-          cands.push({ type: t, dims: o, n: sh, value: p.noise > 0 ? v * (1 + p.noise * p.rng()) : v, gaps });
+          let g0 = dx - sh[0] * o[0];
+          let g1 = dy - sh[1] * o[1];
+          let g2 = dz - sh[2] * o[2];
+          if (g0 > g1) [g0, g1] = [g1, g0];
+          if (g1 > g2) [g1, g2] = [g2, g1];
+          if (g0 > g1) [g0, g1] = [g1, g0];
+          cands.push({ type: t, dims: o, n: sh, value: p.noise > 0 ? v * (1 + p.noise * p.rng()) : v, g0, g1, g2 });
         }
       }
       if (fits) fitting++;
     }
-    cands.sort((a, b) => compareCandidates(a, b, p.score));
 
-    // the best candidate that stands on enough support in one of the space's floor corners
+    // the best candidate that stands on enough support in one of the space's floor corners;
+    // picked one at a time (the first usually stands), ties to the earlier candidate
     let placed: Block | null = null;
-    for (const c of cands) {
-      const bl = c.n[0] * c.dims[0];
-      const bw = c.n[1] * c.dims[1];
-      const nearX = s.x0 <= box.l - s.x1;
-      const nearY = s.y0 <= box.w - s.y1;
-      const xStarts = nearX ? [s.x0, s.x1 - bl] : [s.x1 - bl, s.x0];
-      const yStarts = nearY ? [s.y0, s.y1 - bw] : [s.y1 - bw, s.y0];
-      for (let k = 0; k < 4 && !placed; k++) {
-        const xs = bounds(xStarts[k >> 1], c.dims[0], c.n[0]);
-        const ys = bounds(yStarts[k & 1], c.dims[1], c.n[1]);
-        if (supported(blocks, xs, ys, s.z0)) {
-          placed = { type: c.type, dims: c.dims, xs, ys, zs: bounds(s.z0, c.dims[2], c.n[2]) };
-        }
-        if (s.z0 <= EPS) break;
-      }
-      if (placed) break;
+    const nearX = s.x0 <= box.l - s.x1;
+    const nearY = s.y0 <= box.w - s.y1;
+    let bi = -1;
+    for (let i = 0; i < cands.length; i++) {
+      if (bi < 0 || compareCandidates(cands[i], cands[bi], p.score) < 0) bi = i;
+    }
+    if (bi >= 0) placed = tryPlace(cands[bi], s, blocks, nearX, nearY);
+    if (!placed && cands.length > 1) {
+      const rest = cands.filter((_, i) => i !== bi).sort((a, b) => compareCandidates(a, b, p.score));
+      for (const c of rest) if ((placed = tryPlace(c, s, blocks, nearX, nearY))) break;
     }
     if (!placed) {
       spaces.splice(si, 1);
@@ -248,6 +287,21 @@ export function construct(
     add(placed);
   }
   return { blocks, used, volume, kg };
+}
+
+/** the block of a candidate in one of the space's floor corners (nearest wall first) that stands */
+function tryPlace(c: Candidate, s: Space, blocks: readonly Block[], nearX: boolean, nearY: boolean): Block | null {
+  const bl = c.n[0] * c.dims[0];
+  const bw = c.n[1] * c.dims[1];
+  const xStarts = nearX ? [s.x0, s.x1 - bl] : [s.x1 - bl, s.x0];
+  const yStarts = nearY ? [s.y0, s.y1 - bw] : [s.y1 - bw, s.y0];
+  for (let k = 0; k < 4; k++) {
+    const xs = bounds(xStarts[k >> 1], c.dims[0], c.n[0]);
+    const ys = bounds(yStarts[k & 1], c.dims[1], c.n[1]);
+    if (supported(blocks, xs, ys, s.z0)) return { type: c.type, dims: c.dims, xs, ys, zs: bounds(s.z0, c.dims[2], c.n[2]) };
+    if (s.z0 <= EPS) break;
+  }
+  return null;
 }
 
 /** Cut a placed block out of the maximal spaces; drop pieces too small or inside another. */

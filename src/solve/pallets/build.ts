@@ -1,12 +1,13 @@
 // Building the pallets of one load group (one site, sensitive or not) on one pallet type.
-// Two ways, keeping the one with fewer pallets: weight first (units binned by weight, then
-// each bin stacked in 3D, what does not fit carried over) and volume first (fill a pallet as
-// full as the 3D packer can, then take the next).
+// Two ways, keeping the one with fewer pallets: volume first (fill a pallet as full as the 3D
+// packer can, then take the next) and weight first (units binned by weight, then each bin
+// stacked in 3D, what does not fit carried over), the second tried only where it can win and
+// abandoned as soon as it cannot.
 
 import type { PalletType } from '../../model/index.ts';
 import { fillOne, type Block, type ContainerBox } from './container.ts';
 import { TypePool, type BoxType } from './pool.ts';
-import { binByWeight } from './weight.ts';
+import { binByWeight, firstFitDecreasing, lowerBound, type Bin, type WeightedType } from './weight.ts';
 
 export interface PalletBox extends ContainerBox {}
 
@@ -38,6 +39,58 @@ function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block
 }
 
 /**
+ * Weight first: bin by weight, stack each bin in 3D, carry what a bin cannot take to a
+ * volume-first fill. Gives up (null) once it is sure to need at least `beat` pallets.
+ */
+function weightFirst(
+  box: PalletBox,
+  types: readonly BoxType[],
+  counts: readonly number[],
+  order: readonly number[],
+  restarts: number,
+  work: number,
+  beat: number,
+  /** bins to stack instead of searching for them */
+  given?: Bin[],
+): Block[][] | null {
+  const boxVolume = box.l * box.w * box.h;
+  const bins = given ?? binByWeight(
+    types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] })),
+    box.maxKg,
+    boxVolume,
+    { work },
+  );
+  // each bin gives at least one pallet (its first unit always fits an empty pallet)
+  if (bins.length >= beat) return null;
+  const rank = new Int32Array(types.length);
+  order.forEach((t, k) => (rank[t] = k));
+  const out: Block[][] = [];
+  const overflow = new Array<number>(types.length).fill(0);
+  let overKg = 0;
+  let overVolume = 0;
+  for (let b = 0; b < bins.length; b++) {
+    // a pool over the bin's own types, so a bin costs its size, not the group's
+    const local = [...new Set(bins[b].map(([t]) => t))].sort((x, y) => rank[x] - rank[y]);
+    const at = new Map(local.map((t, i) => [t, i]));
+    const binCounts = new Array<number>(local.length).fill(0);
+    for (const [t, n] of bins[b]) binCounts[at.get(t)!] += n;
+    const c = fillOne(box, new TypePool(local.map((t) => types[t]), binCounts), { restarts, seed: out.length + 1 });
+    for (let i = 0; i < local.length; i++) {
+      const n = binCounts[i] - (c.used.get(i) ?? 0);
+      overflow[local[i]] += n;
+      overKg += n * types[local[i]].kg;
+      overVolume += n * types[local[i]].volume;
+    }
+    out.push(c.blocks.map((bl) => ({ ...bl, type: local[bl.type] })));
+    // the overflow needs pallets of its own, at least by weight and by volume
+    const overPallets = Math.ceil(Math.max(overKg / box.maxKg, overVolume / boxVolume) - 1e-9);
+    if (out.length + (bins.length - b - 1) + overPallets >= beat) return null;
+  }
+  fillInTurn(box, new TypePool(types, overflow, order), restarts, out);
+  return out.length < beat ? out : null;
+}
+
+/**
  * Pallets (as blocks of type indices) for the given units; every unit must fit the pallet
  * type in some orientation and by weight.
  */
@@ -52,39 +105,34 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
   });
   if (units === 0) return [];
   const boxVolume = box.l * box.w * box.h;
-  const bound = Math.max(1, Math.ceil(kg / box.maxKg - 1e-9), Math.ceil(volume / boxVolume - 1e-9));
+  const weighted: WeightedType[] = types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] }));
+  const bound = Math.max(1, lowerBound(weighted, box.maxKg, boxVolume));
   const restarts = restartsFor(units);
   const order = heavyFirst(types);
+  const kgShare = kg / box.maxKg;
+  const volShare = volume / boxVolume;
+  // a long 1D search only where weight alone binds (the 1D benchmarks); else short or none
+  const work = kgShare >= 2 * volShare ? 10_000_000 : kgShare >= volShare ? 300_000 : 0;
 
-  let weightFirst: Block[][] | null = null;
-  // when volume clearly binds, binning by weight only produces bins that overflow
-  if (kg / box.maxKg >= 0.8 * (volume / boxVolume)) {
-    weightFirst = [];
-    const bins = binByWeight(
-      types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] })),
-      box.maxKg,
-      boxVolume,
-      // a long search only where weight alone binds (the 1D benchmarks); else short or none
-      { work: kg / box.maxKg >= 2 * (volume / boxVolume) ? 10_000_000 : kg / box.maxKg >= volume / boxVolume ? 300_000 : 0 },
-    );
-    const overflow = new Array<number>(types.length).fill(0);
-    for (const bin of bins) {
-      const binCounts = new Array<number>(types.length).fill(0);
-      for (const [t, n] of bin) binCounts[t] += n;
-      const pool = new TypePool(
-        types,
-        binCounts,
-        order.filter((t) => binCounts[t] > 0),
-      );
-      const c = fillOne(box, pool, { restarts, seed: weightFirst.length + 1 });
-      for (const [t, n] of bin) overflow[t] += n;
-      for (const [t, n] of c.used) overflow[t] -= n;
-      if (c.blocks.length > 0) weightFirst.push(c.blocks);
-    }
-    fillInTurn(box, new TypePool(types, overflow, order), restarts, weightFirst);
-    if (weightFirst.length <= bound) return weightFirst;
+  // where weight alone binds, weight first usually reaches the bound and volume first is slow
+  if (kgShare >= 2 * volShare) {
+    const wf = weightFirst(box, types, counts, order, restarts, work, Infinity)!;
+    if (wf.length <= bound) return wf;
+    const vf: Block[][] = [];
+    fillInTurn(box, new TypePool(types, counts, order), restarts, vf);
+    return wf.length <= vf.length ? wf : vf;
   }
-  const volumeFirst: Block[][] = [];
-  fillInTurn(box, new TypePool(types, counts, order), restarts, volumeFirst);
-  return weightFirst && weightFirst.length <= volumeFirst.length ? weightFirst : volumeFirst;
+  const vf: Block[][] = [];
+  fillInTurn(box, new TypePool(types, counts, order), restarts, vf);
+  // when volume clearly binds, binning by weight only produces bins that overflow
+  if (vf.length <= bound || kgShare < 0.8 * volShare) return vf;
+  // A probe on first-fit-decreasing bins (cheap) says how much the 3D stacking overflows.
+  // Better bins save at most the bins above the bound (measured: a couple more), so the
+  // full 1D search runs only where the probe came that close to volume first.
+  const ffd = firstFitDecreasing(weighted, box.maxKg, boxVolume);
+  const slack = Math.max(2, ffd.length - bound);
+  const probe = weightFirst(box, types, counts, order, restarts, 0, vf.length + slack + 1, ffd);
+  if (!probe) return vf;
+  const best = probe.length < vf.length ? probe : vf;
+  return weightFirst(box, types, counts, order, restarts, work, best.length) ?? best;
 }

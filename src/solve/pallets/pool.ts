@@ -35,6 +35,31 @@ export class TypePool {
     this.totalLeft = seq.reduce((s, t) => s + this.left[t], 0);
   }
 
+  /** per axis x, y, z, then kg and volume: types sorted by their smallest value, and how far all are gone */
+  private smallest: { order: Int32Array; value: Float64Array; at: number }[] | null = null;
+
+  /**
+   * The smallest extent along each axis, the lightest weight and the smallest volume among
+   * the types with units left. Units only ever leave, so each sorted list is walked once: O(types log types) in all.
+   */
+  minimums(): [x: number, y: number, z: number, kg: number, volume: number] {
+    if (!this.smallest) {
+      const live: number[] = [];
+      for (let t = this.head; t >= 0; t = this.next[t]) live.push(t);
+      this.smallest = [0, 1, 2, 3, 4].map((a) => {
+        const key = (t: number) =>
+          a === 3 ? this.types[t].kg : a === 4 ? this.types[t].volume : Math.min(...this.types[t].orients.map((o) => o[a]));
+        const order = Int32Array.from(live.map((t) => [key(t), t]).sort((p, q) => p[0] - q[0] || p[1] - q[1]).map((p) => p[1]));
+        return { order, value: Float64Array.from(order, key), at: 0 };
+      });
+    }
+    const m = this.smallest.map((s) => {
+      while (s.at < s.order.length && this.left[s.order[s.at]] === 0) s.at++;
+      return s.at < s.order.length ? s.value[s.at] : Infinity;
+    });
+    return [m[0], m[1], m[2], m[3], m[4]];
+  }
+
   take(t: number, n: number): void {
     if (n > this.left[t]) throw new Error(`pallets: took ${n} units of type ${t}, only ${this.left[t]} left`);
     this.left[t] -= n;

@@ -184,6 +184,20 @@ test('a smaller type keeps off an origin a bigger one serves, unless its deadlin
   assert.ok(t.sorties.some((s) => s.from === 'NIM' && s.aircraft === 'SMALL'), 'the small type helps at NIM');
 });
 
+test('at an origin whose departure cap the big jets fill, a smaller type never takes a slot, even at risk', () => {
+  // One departure a day, two big jets (a 14-hour cycle needs fewer than one): the airfield sets
+  // the pace, so a small-prop sortie would only take a day's slot from a fuller big jet.
+  const capped = { ...NIM, maxDeparturesPerDay: 1 };
+  // the small props wait at the origin itself, so they are first in line for each day's slot
+  const fleet = [line(BIG, 'DST', 2), line(SMALL, 'NIM', 2)];
+  const sc = scenario({ sites: [capped, DST], aircraft: fleet, agreements: [{ country: 'NE', deadline: '2024-06-02' }] });
+  const pieces = pallets('NIM', 60);
+  const r = run(sc, pieces);
+  assert.deepEqual(problems(sc, pieces, r.sorties).filter((p) => !p.includes('deadline')), []);
+  assert.ok(r.sorties.every((s) => s.aircraft === 'BIG'), 'only the big jet takes the one slot a day');
+  assert.equal(r.sorties.length, 6, 'sixty 3-tonne pallets, ten to a big jet');
+});
+
 test('a load is offered the first pieces and a sample of the lighter ones further down', () => {
   const lane = new Lane(0);
   const ws = new WorkSite(0, NIM, false, Infinity);

@@ -268,6 +268,27 @@ export function schedule(input: ScheduleInput): ScheduleResult {
   }
   const biggerServes = (ws: WorkSite, t: TailState, dep: number) => (biggerUntil.get(`${ws.idx}|${t.lineIdx}`) ?? -Infinity) > dep;
 
+  // Origins whose airfield, not their big jets, sets the pace: the tails of the biggest line
+  // serving them are enough to fill every departure slot (maxDeparturesPerDay, or mog over the
+  // turn) at all the origins that line serves. There a smaller type only takes a slot a fuller
+  // big jet would have used, so it never helps the deadline and always adds sorties.
+  const slotBound = new Set<number>();
+  lines.forEach((line, li) => {
+    const served = [...work.values()].filter((ws) => !ws.hub && ws.kg0 > 0 && ws.lanes.has(li) &&
+      ![...ws.lanes.keys()].some((o) => lines[o].aclKg > line.aclKg));
+    if (served.length === 0) return;
+    let tailsNeeded = 0;
+    for (const ws of served) {
+      const af = airfields[ws.idx];
+      const turn = line.turnHours * 3_600_000;
+      const perDay = Math.min(af.maxDeparturesPerDay, Number.isFinite(af.mog) ? (af.mog * DAY_MS) / turn : Infinity);
+      if (!Number.isFinite(perDay)) return; // an open airfield: more tails always help
+      const cycle = 2 * flyMs(ws.idx, net.routes.get(ws.idx)!.get(li)!, line) + 2 * turn;
+      tailsNeeded += (perDay * cycle) / DAY_MS;
+    }
+    if (tails.filter((t) => t.lineIdx === li).length >= tailsNeeded) for (const ws of served) slotBound.add(ws.idx);
+  });
+
   const evaluate = (t: TailState): Job | null => {
     let best: Job | null = null;
     for (const ws of work.values()) {
@@ -289,7 +310,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
       const penalty = slackPenalty(ws, s.dep);
       // Fewest sorties: a smaller type flies from an origin a bigger one serves only when the
       // site is at risk of its deadline, or no bigger tail can still come.
-      if (!ws.hub && penalty > 0 && biggerServes(ws, t, s.dep)) continue;
+      if (!ws.hub && (penalty > 0 || slotBound.has(ws.idx)) && biggerServes(ws, t, s.dep)) continue;
       const score = s.dep + penalty;
       if (!best || score < best.score) {
         best = { tail: t, ws, to, dep: s.dep, flyMs: fly, score, why: s.why === 'tail ready' && why ? why : s.why };

@@ -10,18 +10,41 @@ export type Replan = (scenario: Scenario, options: SolveOptions) => Plan;
 
 /** How many replans one remedy search may spend: remedies must not cost more than planning. */
 const MAX_TRIES_PER_KIND = 8;
+/**
+ * All the remedy searches together get this many sorties' worth of replanning (a replan costs
+ * about in proportion to the plan's sorties), between 4 and 40 replans: a big infeasible plan
+ * gets its cheap remedies rather than a minute of bisection. Counted, not timed, so the same
+ * input gives the same remedies.
+ */
+const REPLAN_SORTIES = 15_000;
+
+class OutOfReplans extends Error {}
+
+export function replanBudget(plan: Plan): number {
+  return Math.max(4, Math.min(40, Math.floor(REPLAN_SORTIES / Math.max(1, plan.sorties.length))));
+}
 
 export function findRemedies(scenario: Scenario, plan: Plan, replan: Replan): Remedy[] {
   const missed = (plan.deadlines ?? []).filter((d) => !d.met);
   if (missed.length === 0) return [];
-  const remedies: Remedy[] = [];
-  const aircraft = moreAircraft(scenario, replan);
-  if (aircraft) remedies.push(aircraft);
-  const later = laterDeadlines(scenario, plan, replan);
-  if (later) remedies.push(later);
-  const stay = leaveItems(scenario, plan, replan);
-  if (stay) remedies.push(stay);
-  return remedies;
+  let left = replanBudget(plan);
+  const limited: Replan = (s, o) => {
+    if (left-- <= 0) throw new OutOfReplans();
+    return replan(s, o);
+  };
+  const attempt = (search: () => Remedy | null): Remedy | null => {
+    try {
+      return search();
+    } catch (e) {
+      if (e instanceof OutOfReplans) return null;
+      throw e;
+    }
+  };
+  // Cheapest first, so a tight budget still buys the remedy that always exists.
+  const later = attempt(() => laterDeadlines(scenario, plan, limited));
+  const stay = attempt(() => leaveItems(scenario, plan, limited));
+  const aircraft = attempt(() => moreAircraft(scenario, limited));
+  return [aircraft, later, stay].filter((r): r is Remedy => r !== null);
 }
 
 /** The smallest number of extra tails of one fleet line's type, found by doubling then bisection. */

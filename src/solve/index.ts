@@ -10,7 +10,7 @@ import { buildLoad } from './loads/index.ts';
 import { planMetrics } from './metrics.ts';
 import { packPallets } from './pallets/index.ts';
 import { cargoPieces } from './pieces.ts';
-import { schedule } from './schedule/index.ts';
+import { scheduleWithShuttles } from './schedule/index.ts';
 import type { CargoPiece, DispositionResult, PackResult } from './types.ts';
 
 export interface SolveOptions {
@@ -44,7 +44,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   const disposed = stage('dispose', () => applyForced(dispose(scenario), options.forceStay));
   const packed = stage('pallets', () => packPallets(scenario, disposed.retrograde));
   const pieces = stage('rest', () => cargoPieces(scenario, disposed.retrograde, packed));
-  const scheduled = stage('schedule', () => schedule({ scenario, pieces, buildLoad, seed }));
+  const scheduled = stage('schedule', () => scheduleWithShuttles({ scenario, pieces, buildLoad, seed }).result);
   return stage('rest', () => assemble(scenario, seed, disposed, packed, scheduled));
 }
 

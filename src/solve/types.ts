@@ -87,6 +87,11 @@ export interface ScheduleInput {
   /** builds one sortie's load; the scheduler calls it as tails become free */
   buildLoad: (req: LoadRequest) => AircraftLoad;
   seed: number;
+  /**
+   * origin site id -> share (0 to 1) of the sorties of each line with a hub option there
+   * (network.ts) that go through the hub rather than straight home; none when absent
+   */
+  hubShare?: ReadonlyMap<string, number>;
 }
 
 export type { Item };

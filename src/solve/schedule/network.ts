@@ -3,8 +3,16 @@
 // nearest hub from which some type does. Also the rough "could this piece fit" check.
 
 import type { FleetLine, Scenario, Site } from '../../model/index.ts';
-import { greatCircleKm } from '../../model/index.ts';
+import { deadlineEndMs, greatCircleKm } from '../../model/index.ts';
 import type { CargoPiece } from '../types.ts';
+
+/** The end of the last day the site may still fly cargo out: its country's agreement or its handover. */
+export function siteDueMs(scenario: Scenario, s: Site): number {
+  let due = Infinity;
+  for (const a of scenario.agreements) if (a.country === s.country) due = Math.min(due, deadlineEndMs(a.deadline));
+  if (s.handoverBy) due = Math.min(due, deadlineEndMs(s.handoverBy));
+  return due;
+}
 
 export function accepts(site: Site, type: string): boolean {
   return !site.accepts || site.accepts.includes(type);
@@ -18,6 +26,12 @@ export interface Network {
   routes: Map<number, Map<number, number>>;
   /** hub index -> origin indices that send cargo through it */
   feeders: Map<number, number[]>;
+  /**
+   * origin index -> fleet line index -> a hub the line may feed instead of flying its direct
+   * route: closer than the direct stop, with a bigger line flying on from it. A short shuttle
+   * lets a few small tails empty their site sooner, for the price of the onward legs.
+   */
+  hubOptions: Map<number, Map<number, number>>;
 }
 
 export function buildNetwork(scenario: Scenario): Network {
@@ -74,7 +88,20 @@ export function buildNetwork(scenario: Scenario): Network {
     }
     routes.set(i, m);
   }
-  return { sites, index, km, routes, feeders };
+  const hubOptions = new Map<number, Map<number, number>>();
+  for (let i = 0; i < n; i++) {
+    if (sites[i].role !== 'origin') continue;
+    // an origin routed through a hub already has no direct route to weigh against
+    if ([...routes.get(i)!.values()].some((to) => sites[to].role === 'hub')) continue;
+    const m = new Map<number, number>();
+    for (const [li, d] of routes.get(i)!) {
+      const bigger = (h: number) => [...(routes.get(h)?.keys() ?? [])].some((o) => lines[o].aclKg > lines[li].aclKg);
+      const h = nearest(i, 'hub', lines[li].type, (j) => hubsOut.has(j) && bigger(j));
+      if (h >= 0 && km(i, h) < km(i, d)) m.set(li, h);
+    }
+    if (m.size > 0) hubOptions.set(i, m);
+  }
+  return { sites, index, km, routes, feeders, hubOptions };
 }
 
 /** Could the piece ride this type at all (a necessary check; the load planner decides). */

@@ -9,7 +9,7 @@ import { DAY_MS, deadlineEndMs, fleetTails, toIso, toMs } from '../../model/inde
 import type { AircraftLoad, CargoPiece, ScheduleInput } from '../types.ts';
 import { Airfield } from './airfield.ts';
 import { HintHeap } from './heap.ts';
-import { buildNetwork, couldCarry } from './network.ts';
+import { buildNetwork, couldCarry, siteDueMs } from './network.ts';
 import type { Entry } from './work.ts';
 import { Lane, WorkSite } from './work.ts';
 
@@ -110,20 +110,38 @@ export function schedule(input: ScheduleInput): ScheduleResult {
   });
 
   // ---- work: origins and hubs ----
-  const dueOf = (i: number) => {
-    const s = sites[i];
-    let due = Infinity;
-    for (const a of scenario.agreements) if (a.country === s.country) due = Math.min(due, deadlineEndMs(a.deadline));
-    if (s.handoverBy) due = Math.min(due, deadlineEndMs(s.handoverBy));
-    return due;
-  };
   const work = new Map<number, WorkSite>();
   sites.forEach((s, i) => {
     if (s.role === 'destination') return;
-    const ws = new WorkSite(i, s, s.role === 'hub', dueOf(i));
+    const ws = new WorkSite(i, s, s.role === 'hub', siteDueMs(scenario, s));
     for (const li of net.routes.get(i)?.keys() ?? []) ws.lanes.set(li, new Lane(li));
     work.set(i, ws);
   });
+  // Origins that send a share of their sorties through a hub (input.hubShare): per line, the hub
+  // and the count so far, so the shuttle legs are spread evenly over the site's sorties.
+  const feeders = new Map([...net.feeders].map(([h, o]) => [h, [...o]]));
+  const shuttle = new Map<number, { share: number; hubs: Map<number, number>; all: number; viaHub: number }>();
+  /** hub -> lines that shuttle into it: they do not fly the long onward legs themselves */
+  const shuttleLines = new Map<number, Set<number>>();
+  for (const [id, share] of input.hubShare ?? []) {
+    const i = net.index.get(id);
+    const hubs = i === undefined ? undefined : net.hubOptions.get(i);
+    if (i === undefined || !hubs || !(share > 0)) continue;
+    shuttle.set(i, { share: Math.min(1, share), hubs, all: 0, viaHub: 0 });
+    for (const [li, h] of hubs) shuttleLines.set(h, (shuttleLines.get(h) ?? new Set()).add(li));
+    for (const h of new Set(hubs.values())) {
+      const f = feeders.get(h) ?? [];
+      if (!f.includes(i)) f.push(i);
+      feeders.set(h, f);
+    }
+  }
+  const routeOf = (site: number, li: number): number | undefined => {
+    const direct = net.routes.get(site)?.get(li);
+    const s = shuttle.get(site);
+    const hub = s?.hubs.get(li);
+    if (!s || hub === undefined) return direct;
+    return s.viaHub < s.share * (s.all + 1) ? hub : direct;
+  };
   const lanesFor = (ws: WorkSite) => (p: CargoPiece) =>
     [...ws.lanes.values()].filter((l) => couldCarry(p, lines[l.line]));
 
@@ -180,7 +198,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
   let epoch = 0; // bumped when an origin empties (feeders) or on flush
   const readyCache = new Map<string, { v: number; e: number; at: number }>();
   const feedersDone = (hub: number) =>
-    (net.feeders.get(hub) ?? []).every((o) => {
+    (feeders.get(hub) ?? []).every((o) => {
       const f = work.get(o)!;
       return f.kg <= 0 && f.people <= 0;
     });
@@ -215,7 +233,7 @@ export function schedule(input: ScheduleInput): ScheduleResult {
   // so its last people leave no earlier than its last sensitive cargo (sensitive.order).
   const hubHold = (ws: WorkSite) => {
     if (ws.sensitive > 0) return 1;
-    return (net.feeders.get(ws.idx) ?? []).some((o) => work.get(o)!.sensitive > 0) ? 1 : 0;
+    return (feeders.get(ws.idx) ?? []).some((o) => work.get(o)!.sensitive > 0) ? 1 : 0;
   };
   /** People an origin must keep after a sortie: the guard, and hands in proportion to the cargo left. */
   const originKeep = (ws: WorkSite, kgAfter: number, sensitiveAfter: number) => {
@@ -292,8 +310,8 @@ export function schedule(input: ScheduleInput): ScheduleResult {
   const evaluate = (t: TailState): Job | null => {
     let best: Job | null = null;
     for (const ws of work.values()) {
-      const to = net.routes.get(ws.idx)?.get(t.lineIdx);
-      if (to === undefined || t.blocked.has(ws.idx)) continue;
+      const to = routeOf(ws.idx, t.lineIdx);
+      if (to === undefined || t.blocked.has(ws.idx) || shuttleLines.get(ws.idx)?.has(t.lineIdx)) continue;
       const lane = ws.lanes.get(t.lineIdx)!;
       const canSeat = t.line.seats > 0 && t.line.aclKg >= pkg;
       let t0 = startAt(t, ws.idx);
@@ -367,6 +385,11 @@ export function schedule(input: ScheduleInput): ScheduleResult {
       return false;
     }
     if (passengers > 0) ws.takePeople(passengers);
+    const sh = shuttle.get(ws.idx);
+    if (sh?.hubs.has(t.lineIdx)) {
+      sh.all++;
+      if (job.to === sh.hubs.get(t.lineIdx)) sh.viaHub++;
+    }
     if (taken.length > 0) {
       ws.sorties++;
       ws.movedKg += load.cargoKg;

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Scenario, Sortie } from '../../model/index.ts';
+import { deadlineEndMs, toMs } from '../../model/index.ts';
+import type { CargoPiece } from '../types.ts';
+import { schedule, scheduleWithShuttles } from './index.ts';
+import { BIG, SMALL, line, pallets, problems, rowLoad, scenario, site } from './testkit.ts';
+
+// A small-prop origin near Niamey, a hub at Dakar (about 2,150 km) and home in Germany (about
+// 4,000 km); the big jet may not land at the origin. Twenty 3-tonne pallets: five small loads,
+// the last leaving on day 4 straight home, on day 3 when a quarter of them go to the hub.
+const OTH = site('OTH', 'origin', 13.48, 2.18, { accepts: ['SMALL'] });
+const DKR = site('DKR', 'hub', 14.74, -17.49, { country: 'SN' });
+const DST = site('DST', 'destination', 49.44, 7.6);
+const fleet = [line(SMALL, 'OTH', 1), line(BIG, 'DST', 2)];
+const lastFrom = (r: { sorties: Sortie[] }, id: string) => Math.max(...r.sorties.filter((s) => s.from === id).map((s) => toMs(s.departs)));
+const input = (sc: Scenario, pieces: CargoPiece[]) => ({ scenario: sc, pieces, buildLoad: rowLoad, seed: 1 });
+
+test('a late small-prop site shuttles part of its loads to a nearer hub and so meets its deadline', () => {
+  const sc = scenario({ sites: [OTH, DKR, DST], aircraft: fleet, agreements: [{ country: 'NE', deadline: '2024-06-03' }] });
+  const pieces = pallets('OTH', 20);
+  const due = deadlineEndMs('2024-06-03');
+  const straight = schedule(input(sc, pieces));
+  assert.ok(straight.sorties.every((s) => s.to === 'DST'), 'straight home by default');
+  assert.ok(lastFrom(straight, 'OTH') > due, 'straight home, one small tail is late');
+
+  const { result, shuttle } = scheduleWithShuttles(input(sc, pieces));
+  // the least share that makes the deadline: fewer onward sorties than a larger one
+  assert.deepEqual(shuttle, { site: 'OTH', share: 0.25 });
+  assert.deepEqual(problems(sc, pieces, result.sorties), []);
+  assert.ok(lastFrom(result, 'OTH') <= due, 'the site empties by its deadline');
+  const toHub = result.sorties.filter((s) => s.from === 'OTH' && s.to === 'DKR');
+  const onward = result.sorties.filter((s) => s.from === 'DKR');
+  assert.ok(toHub.length > 0 && toHub.every((s) => s.aircraft === 'SMALL'));
+  assert.ok(onward.length > 0 && onward.every((s) => s.aircraft === 'BIG' && s.to === 'DST'), 'the big jet flies the onward legs');
+  const viaHub = toHub.reduce((n, s) => n + s.loads.length, 0);
+  assert.equal(onward.reduce((n, s) => n + s.loads.length, 0), viaHub, 'every pallet landed at the hub flies on');
+  assert.ok(result.sorties.length > straight.sorties.length, 'the onward legs are the price');
+});
+
+test('a site on time keeps flying straight home: no sorties are spent on shuttles', () => {
+  const sc = scenario({ sites: [OTH, DKR, DST], aircraft: fleet, agreements: [{ country: 'NE', deadline: '2024-06-10' }] });
+  const pieces = pallets('OTH', 20);
+  const { result, shuttle } = scheduleWithShuttles(input(sc, pieces));
+  assert.equal(shuttle, null);
+  assert.deepEqual(result, schedule(input(sc, pieces)));
+});

@@ -295,10 +295,10 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     const served = [...work.values()].filter((ws) => !ws.hub && ws.kg0 > 0 && ws.lanes.has(li) &&
       ![...ws.lanes.keys()].some((o) => lines[o].aclKg > line.aclKg));
     if (served.length === 0) return;
+    const turn = line.turnHours * 3_600_000;
     let tailsNeeded = 0;
     for (const ws of served) {
       const af = airfields[ws.idx];
-      const turn = line.turnHours * 3_600_000;
       const perDay = Math.min(af.maxDeparturesPerDay, Number.isFinite(af.mog) ? (af.mog * DAY_MS) / turn : Infinity);
       if (!Number.isFinite(perDay)) return; // an open airfield: more tails always help
       const cycle = 2 * flyMs(ws.idx, net.routes.get(ws.idx)!.get(li)!, line) + 2 * turn;

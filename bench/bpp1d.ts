@@ -62,6 +62,8 @@ export function bppScenario(inst: BppInstance): { scenario: Scenario; retrograde
     hostTransfer: false,
     demilInPlace: false,
     tiltable: false,
+    verticalDims: ['height'],
+    cargoAircraftOnly: false,
   }));
   const scenario: Scenario = {
     name: inst.name,

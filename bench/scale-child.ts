@@ -8,7 +8,7 @@ import type { Scenario } from '../src/model/index.ts';
 import { DAY_MS, toMs } from '../src/model/index.ts';
 import { generateScenario } from '../src/generate/index.ts';
 import { loadScenarioFile, parseScenario } from '../src/scenario/load.ts';
-import { solve } from '../src/solve/index.ts';
+import { planOnce } from '../src/app/plan.ts';
 import { REPO_ROOT } from './paths.ts';
 import { timedPlan } from './scale-pipeline.ts';
 
@@ -86,7 +86,7 @@ function run(spec: ScaleSpec): ScaleResult {
     stranded,
   };
   if (spec.kind === 'file') {
-    const ref = solve(scenario).plan;
+    const ref = planOnce(scenario, { seed: 1 });
     out.repeatable = JSON.stringify(ref.sorties) === JSON.stringify(plan.sorties) && ref.closure === plan.closure;
   }
   return out;

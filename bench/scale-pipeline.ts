@@ -1,8 +1,7 @@
-// The planner timed stage by stage through solve()'s own hook, then the verifier.
+// The planner timed stage by stage through the planning use case's own hook, the verifier included.
 
 import type { Plan, Scenario } from '../src/model/index.ts';
-import { solve } from '../src/solve/index.ts';
-import { verifyPlan } from '../src/verify/index.ts';
+import { planOnce } from '../src/app/plan.ts';
 
 export interface StageTimes {
   dispose: number;
@@ -22,20 +21,16 @@ export interface TimedPlan {
   rss: Record<string, number>;
 }
 
-export function timedPlan(scenario: Scenario, seed = 1, now: () => number = () => performance.now()): TimedPlan {
+export function timedPlan(scenario: Scenario, seed = 1): TimedPlan {
   const rss: Record<string, number> = {};
   const ms: StageTimes = { dispose: 0, pallets: 0, schedule: 0, rest: 0, verify: 0 };
-  const { plan, blocked, stranded } = solve(scenario, {
+  const plan = planOnce(scenario, {
     seed,
     onStage: (name, t) => {
       ms[name] += t;
       rss[name] = process.memoryUsage().rss;
     },
   });
-  const t0 = now();
-  plan.violations = verifyPlan(scenario, plan);
-  ms.verify = now() - t0;
-  rss.verify = process.memoryUsage().rss;
-  plan.feasible = plan.violations.length === 0 && blocked.length === 0 && stranded.length === 0;
-  return { plan, ms, blocked: blocked.length, stranded: stranded.length, rss };
+  const count = (kind: string) => plan.problems.filter((p) => p.kind === kind).length;
+  return { plan, ms, blocked: count('item.blocked'), stranded: count('cargo.stranded'), rss };
 }

@@ -27,14 +27,14 @@ test('the replan budget shrinks as plans grow, between 4 and 40 replans', () => 
 
 test('remedy searches never replan more than the budget, and a later deadline comes first', () => {
   const scenario = tinyLate();
-  const plan = planOnce(scenario, {}).plan;
+  const plan = planOnce(scenario, {});
   assert.equal(plan.feasible, false);
   const budget = replanBudget(plan);
   let calls = 0;
   // A replan that never succeeds: every search runs until it gives up or the budget is spent.
   const failing = (s: Scenario) => {
     calls++;
-    return { ...planOnce(s, {}).plan, feasible: false };
+    return { ...planOnce(s, {}), feasible: false };
   };
   assert.deepEqual(findRemedies(scenario, plan, failing), []);
   assert.ok(calls > 0 && calls <= budget, `${calls} replans for a budget of ${budget}`);
@@ -44,7 +44,7 @@ test('remedy searches never replan more than the budget, and a later deadline co
   const big = { ...plan, sorties: Array.from({ length: 20_000 }, () => plan.sorties[0]) };
   const counted = (s: Scenario) => {
     calls++;
-    return planOnce(s, {}).plan;
+    return planOnce(s, {});
   };
   const remedies = findRemedies(scenario, big, counted);
   assert.ok(remedies.some((r) => r.kind === 'deadline'), 'the later deadline is found first');

@@ -6,7 +6,7 @@ import { isSensitive, toDate, toMs } from '../model/index.ts';
 import type { SolveOptions } from '../solve/index.ts';
 import { daysLate } from './deadlines.ts';
 
-export type Replan = (scenario: Scenario, options: SolveOptions) => Plan;
+export type Replan = (scenario: Scenario, options: Pick<SolveOptions, 'forceStay'>) => Plan;
 
 /** How many replans one remedy search may spend: remedies must not cost more than planning. */
 const MAX_TRIES_PER_KIND = 8;

@@ -135,13 +135,13 @@ function plan(rest: string[], io: Out): number {
   if (!Number.isInteger(seed) || seed < 0) throw new DrawdownError('usage', `--seed: must be a non-negative integer, got "${values.seed}"`);
   const scenario = readScenario(positionals[0], io);
   if (!scenario) return EXIT.badInput;
-  const { plan, problems } = planScenario(scenario, { seed, remedies: !values['no-remedies'] });
+  const plan = planScenario(scenario, { seed, remedies: !values['no-remedies'] });
   const json = JSON.stringify(plan, null, 2);
   if (values.output) {
     writeFileSync(values.output as string, json + '\n');
     io.err(`plan written to ${values.output}`);
   }
-  io.out(values.json ? json : planSummary(scenario, plan, problems));
+  io.out(values.json ? json : planSummary(scenario, plan));
   return plan.feasible ? EXIT.ok : EXIT.infeasible;
 }
 

@@ -6,7 +6,8 @@ import { DAY_MS, isSensitive, toMs } from '../model/index.ts';
 import { useByType } from '../solve/metrics.ts';
 import { hours, int, table, tonnes, usd, when } from './format.ts';
 
-export function planSummary(scenario: Scenario, plan: Plan, problems: string[] = []): string {
+export function planSummary(scenario: Scenario, plan: Plan): string {
+  const problems = (plan.problems ?? []).map((p) => p.message);
   const out: string[] = [];
   const verdict = plan.feasible ? 'FEASIBLE' : 'NOT FEASIBLE';
   out.push(`${plan.scenario}: plan ${verdict} — verifier found ${plan.violations.length} violation(s)`);

@@ -3,3 +3,4 @@ export * from './plan.ts';
 export * from './geo.ts';
 export * from './time.ts';
 export * from './rules.ts';
+export * from './issues.ts';

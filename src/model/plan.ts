@@ -1,6 +1,8 @@
 // The plan (formats.md, version 1), plus the fields drawdown adds: per-deadline closure and
 // remedies when a deadline is missed.
 
+import type { RuleName } from './rules.ts';
+
 export type DispositionAction = 'retrograde' | 'transfer' | 'demilitarize';
 
 export interface Disposition {
@@ -92,10 +94,65 @@ export interface Bound {
 }
 
 export interface Violation {
-  rule: string;
+  /** one of the rule names of docs/rules.md */
+  rule: RuleName;
   message: string;
   /** ids of the things involved: sorties, tails, items, pallets, sites */
   refs: string[];
+  /** the figure that breaks the rule (a weight, a length, hours, a count), in `unit` */
+  amount?: number;
+  /** the limit it breaks, in `unit` */
+  limit?: number;
+  /** `kg`, `m`, `h`, `days`, `units`, `people`, `sorties`... */
+  unit?: string;
+}
+
+/** Why the schedule is as it is, as data the summary and the page explain a line with. */
+export type NoteKind =
+  /** why a sortie departs when it does */
+  | 'sortie.timing'
+  /** the shuttle through a hub the scheduler chose (or that it flew straight home) */
+  | 'schedule.shuttle'
+  /** why a type or a tail flies nothing or little */
+  | 'fleet.use';
+
+/** The cause a note names; new causes come with the rules that make them. */
+export type NoteCause =
+  | 'tail-ready'
+  | 'cargo-ready'
+  | 'departure-cap'
+  | 'mog-origin'
+  | 'mog-destination'
+  | 'shuttle'
+  | 'straight-home'
+  | (string & {});
+
+export interface PlanNote {
+  kind: NoteKind;
+  cause: NoteCause;
+  /** what the note is about: a sortie id, a site id, a tail id or an aircraft type */
+  subject: string;
+  message: string;
+  /** other ids involved (sites, tails) */
+  refs: string[];
+  /** the figures behind it (a share, hours waited, sorties flown) */
+  figures?: Record<string, number>;
+}
+
+export type ProblemKind =
+  /** an item that can be neither moved, given away nor destroyed */
+  | 'item.blocked'
+  /** cargo or people the schedule could not move at all */
+  | 'cargo.stranded';
+
+/** What the planner could not do; any problem makes the plan infeasible. */
+export interface PlanProblem {
+  kind: ProblemKind;
+  /** the item id or the site id */
+  subject: string;
+  message: string;
+  refs: string[];
+  figures?: Record<string, number>;
 }
 
 /** Closure against one agreement deadline or site handover date. */
@@ -133,6 +190,10 @@ export interface Plan {
   metrics: Metrics;
   bounds: { sorties: Bound; closure: Bound; [extra: string]: Bound };
   violations: Violation[];
+  /** the planner's own findings that are not rule violations; any one makes the plan infeasible */
+  problems: PlanProblem[];
+  /** reasons behind the schedule (why a sortie waits, the shuttle chosen, idle aircraft) */
+  notes: PlanNote[];
   deadlines?: DeadlineStatus[];
   remedies?: Remedy[];
   seed?: number;

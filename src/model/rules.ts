@@ -49,6 +49,17 @@ export const RULES = [
   'claims.bounds',
   'claims.feasible',
   'flight.time', // arrives = departs + great-circle distance over cruise
+  // Additions to version 1 (formats.md), planned for and checked from December 2026:
+  'pallet.segregation', // hazards that must be segregated never share a pallet
+  'pallet.stacking', // no unit on a lighter one (policy), weight on top within maxLoadOnTopKg
+  'load.segregation', // segregated hazards never touch on the floor
+  'load.station', // pallets sit on the rail stations, within each station's weight
+  'load.vehicle', // vehicles face along the floor
+  'load.cargoAircraftOnly', // no passengers with cargo-aircraft-only units
+  'item.ready', // nothing departs before its readyFrom
+  'crew.duty', // a crew's duty period within its limit
+  'crew.rest', // rest between duty periods
+  'airfield.hours', // departures and arrivals inside the airfield's hours
 ] as const;
 export type RuleName = (typeof RULES)[number];
 

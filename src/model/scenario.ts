@@ -89,8 +89,33 @@ export interface Item {
   sensitive: Sensitivity[];
   hostTransfer: boolean;
   demilInPlace: boolean;
+  /** true when every face may go down (verticalDims is then all three) */
   tiltable: boolean;
+  /** which of the unit's dimensions may stand vertical; `[height]` is "this way up" */
+  verticalDims: UnitDimension[];
+  /** UN hazard class or division, explosives with their compatibility group (`1.1D`, `1.4S`, `3`, `9`) */
+  hazard?: string;
+  /** e.g. `UN3480`, printed on the hazardous cargo list */
+  unNumber?: string;
+  /** no passenger flies on a sortie that carries a unit of it */
+  cargoAircraftOnly: boolean;
+  /** most weight that may rest on one unit, kg (0: nothing on it); no limit when absent */
+  maxLoadOnTopKg?: number;
+  /** ISO date or date-time before which no unit departs */
+  readyFrom?: string;
+  /** National Stock Number */
+  nsn?: string;
+  /** supply condition code (A, B, C... H) */
+  conditionCode?: string;
+  /** serial numbers of the units, where the property book has them */
+  serials?: string[];
+  /** transportation control number */
+  tcn?: string;
+  /** unit of issue (EA, BX, PG...) */
+  unitOfIssue?: string;
 }
+
+export type UnitDimension = 'length' | 'width' | 'height';
 
 export interface Infrastructure {
   id: string;

@@ -2,7 +2,7 @@
 // filled in, overrides applied, defaults set, input order kept. Runs only on a checked file.
 
 import { PALLETS, catalogAircraft, catalogPallet } from '../catalog/index.ts';
-import type { AircraftType, FleetLine, PalletType, Scenario } from '../model/index.ts';
+import type { AircraftType, FleetLine, Item, PalletType, Scenario, UnitDimension } from '../model/index.ts';
 import type { ScenarioFile } from './schema.ts';
 import { AIRCRAFT_FIELDS, PALLET_FIELDS } from './schema.ts';
 
@@ -40,6 +40,22 @@ export function palletTypes(lines: readonly PalletTypeFile[]): PalletType[] {
   return [...fromCatalog, ...added];
 }
 
+const ALL_DIMS: UnitDimension[] = ['length', 'width', 'height'];
+
+/**
+ * An item line as every stage reads it: verticalDims always set (tiltable means all three),
+ * and a line with a hazard listed as dangerous, so no sensitivity rule can overlook it.
+ */
+function item(it: ScenarioFile['items'][number]): Item {
+  const sensitive = new Set(it.sensitive);
+  if (it.hazard !== undefined) sensitive.add('dangerous');
+  const verticalDims = it.tiltable ? [...ALL_DIMS] : it.verticalDims ? ALL_DIMS.filter((d) => it.verticalDims!.includes(d)) : ['height' as const];
+  const tiltable = verticalDims.length === 3;
+  const out: Item = { ...it, sensitive: [...sensitive], tiltable, verticalDims };
+  if (it.serials) out.serials = [...it.serials];
+  return out;
+}
+
 export function normalise(file: ScenarioFile): Scenario {
   return {
     name: file.name,
@@ -48,7 +64,7 @@ export function normalise(file: ScenarioFile): Scenario {
     aircraft: file.aircraft.map(fleetLine),
     palletTypes: palletTypes(file.palletTypes),
     personnel: file.personnel.map((p) => ({ ...p })),
-    items: file.items.map((it) => ({ ...it, sensitive: [...new Set(it.sensitive)] })),
+    items: file.items.map(item),
     infrastructure: file.infrastructure.map((x) => ({ ...x })),
     agreements: file.agreements.map((a) => ({ ...a })),
     policy: { ...file.policy },

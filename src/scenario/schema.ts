@@ -36,6 +36,9 @@ export const SensitivitySchema = z.enum(['lethal', 'dangerous', 'classified']);
 export const ItemKindSchema = z
   .enum(['cargo', 'vehicle'])
   .describe('cargo: goes on pallets; vehicle: rolls on and takes floor space itself');
+export const UnitDimensionSchema = z.enum(['length', 'width', 'height']);
+/** UN classes and divisions; explosives (class 1) carry their compatibility group letter. */
+export const HAZARD_PATTERN = /^(1\.[1-6][A-HJKLNS]|2\.[1-3]|3|4\.[1-3]|5\.[12]|6\.[12]|7|8|9)$/;
 export const PersonnelRoleSchema = z.enum(['security', 'operations', 'support']);
 
 export const SiteSchema = z
@@ -142,6 +145,29 @@ export const ItemSchema = z
       .boolean()
       .default(false)
       .describe('any face may go down; by default the unit stays upright and turns only about the vertical axis'),
+    verticalDims: z
+      .array(UnitDimensionSchema)
+      .min(1)
+      .describe('which of the unit dimensions may stand vertical ([height] is "this way up", the default; tiltable: true means all three)')
+      .optional(),
+    hazard: z
+      .string()
+      .regex(HAZARD_PATTERN, 'must be a UN hazard class or division: 1.1-1.6 with a compatibility group letter (1.1D, 1.4S), 2.1, 2.2, 2.3, 3, 4.1, 4.2, 4.3, 5.1, 5.2, 6.1, 6.2, 7, 8 or 9')
+      .describe('UN hazard class or division; explosives with their compatibility group (1.1D, 1.4S). An item with a hazard is dangerous for every sensitivity rule')
+      .optional(),
+    unNumber: z
+      .string()
+      .regex(/^UN[0-9]{4}$/, 'must be UN followed by four digits, e.g. UN3480')
+      .describe('UN number, printed on the hazardous cargo list')
+      .optional(),
+    cargoAircraftOnly: z.boolean().default(false).describe('no passenger flies on a sortie that carries a unit of it'),
+    maxLoadOnTopKg: nonNegative('most weight that may rest on one unit, kg (0: nothing may stand on it); no limit when absent').optional(),
+    readyFrom: isoDateOrTime('date or time before which no unit of the line may depart').optional(),
+    nsn: z.string().min(1).describe('National Stock Number, carried into every register').optional(),
+    conditionCode: z.string().min(1).describe('supply condition code, carried into every register').optional(),
+    serials: z.array(z.string().min(1)).describe('serial numbers of the units').optional(),
+    tcn: z.string().min(1).describe('transportation control number').optional(),
+    unitOfIssue: z.string().min(1).describe('unit of issue (EA, BX, PG...)').optional(),
   })
   .describe('an equipment line: identical units at one origin site');
 

@@ -3,20 +3,19 @@
 // waits, so jobs start on setImmediate to let the 202 reach the client first.
 
 import { Worker } from 'node:worker_threads';
-import type { PlanOutcome } from '../app/plan.ts';
-import type { Scenario } from '../model/index.ts';
+import type { Plan, Scenario } from '../model/index.ts';
 import type { PlanRecord, ScenarioRef, Store } from '../store/index.ts';
 
-export type Planner = (scenario: Scenario, options: { seed?: number }) => PlanOutcome | Promise<PlanOutcome>;
+export type Planner = (scenario: Scenario, options: { seed?: number }) => Plan | Promise<Plan>;
 
 /**
  * The real planner, in a worker thread so the event loop stays free while it works.
  */
 export const defaultPlanner: Planner = (scenario, options) =>
-  new Promise<PlanOutcome>((resolve, reject) => {
+  new Promise<Plan>((resolve, reject) => {
     const worker = new Worker(new URL('./plan-worker.mjs', import.meta.url), { workerData: { scenario, options } });
     let settled = false;
-    worker.once('message', (m: { ok: true; outcome: PlanOutcome } | { ok: false; message: string; stack?: string }) => {
+    worker.once('message', (m: { ok: true; outcome: Plan } | { ok: false; message: string; stack?: string }) => {
       settled = true;
       void worker.terminate();
       if (m.ok) resolve(m.outcome);
@@ -68,7 +67,7 @@ export class PlanQueue {
       const version = this.store.getScenario(ref.id, ref.version);
       if (!version) return this.store.failPlan(planId, `scenario ${ref.id} version ${ref.version} is gone`);
       const outcome = await this.planner(version.scenario, seed === undefined ? {} : { seed });
-      this.store.finishPlan(planId, outcome.plan, outcome.problems);
+      this.store.finishPlan(planId, outcome, outcome.problems.map((p) => p.message));
     } catch (e) {
       this.log(`drawdown: planning plan ${planId} (scenario ${ref.id} version ${ref.version}) failed:`, e);
       try {

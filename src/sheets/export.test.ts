@@ -108,7 +108,7 @@ test('the disposition, handover and sortie registers agree with the plan', async
 
 test('the registers of a plan from the planner agree with its metrics', async () => {
   const scenario = await fixtureScenario();
-  const { plan } = planScenario(scenario, { remedies: false });
+  const plan = planScenario(scenario, { remedies: false });
   const disp = parse((await exportPlan(scenario, plan, 'dispositions', 'csv')).data as string, { bom: true, columns: true }) as Record<string, string>[];
   for (const [action, metric] of [['retrograde', 'retrogradeValueUsd'], ['transfer', 'transferValueUsd'], ['demilitarize', 'demilitarizedValueUsd']] as const) {
     assert.equal(Math.round(sum(disp.filter((r) => r['Action'] === action).map((r) => Number(r['Total Value (USD)'])))), Math.round(plan.metrics[metric]));

@@ -82,7 +82,7 @@ test('a mapping file names the columns drawdown does not recognise, with units',
   assert.deepEqual(r.scenario.items[0], {
     id: 'groupe-electrogene-alpha', name: 'Groupe électrogène', site: 'alpha', quantity: 2,
     unitWeightKg: 544.310844, lengthM: 1.8288, widthM: 0.9144, heightM: 1.2192, unitValueUsd: 30000,
-    kind: 'cargo', sensitive: [], hostTransfer: false, demilInPlace: false, tiltable: false,
+    kind: 'cargo', sensitive: [], hostTransfer: false, demilInPlace: false, tiltable: false, verticalDims: ['height'], cargoAircraftOnly: false,
   });
   assert.deepEqual(r.warnings, []); // "Remarques" is mapped to ignore
   const unmapped = await importInventory({ items: { path: fixture('items-mapped.csv') }, base: baseText() });

@@ -2,7 +2,7 @@
 // -> handovers, closures, metrics and bounds. Pure: a scenario and a seed in, a plan out; the
 // verifier runs afterwards in src/app, so nothing here vouches for itself.
 
-import type { Disposition, DispositionAction, Handover, Plan, Scenario, SiteClosure, Sortie } from '../model/index.ts';
+import type { Disposition, DispositionAction, Handover, Plan, PlanNote, PlanProblem, Scenario, SiteClosure, Sortie } from '../model/index.ts';
 import { toDate, toMs } from '../model/index.ts';
 import { computeBounds } from './bounds/index.ts';
 import { dispose } from './dispose/index.ts';
@@ -23,8 +23,14 @@ export interface SolveOptions {
 
 export type SolveStage = 'dispose' | 'pallets' | 'schedule' | 'rest';
 
+/** What the planner decides; src/app adds the verifier's findings and the deadlines. */
+export type Solution = Pick<
+  Plan,
+  'closure' | 'siteClosures' | 'dispositions' | 'handovers' | 'pallets' | 'sorties' | 'metrics' | 'bounds' | 'problems' | 'notes'
+> & { seed: number };
+
 export interface SolveResult {
-  plan: Plan;
+  solution: Solution;
   /** items nobody can move, give or destroy */
   blocked: DispositionResult['blocked'];
   /** pieces and people the schedule could not move at all */
@@ -44,7 +50,10 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   const disposed = stage('dispose', () => applyForced(dispose(scenario), options.forceStay));
   const packed = stage('pallets', () => packPallets(scenario, disposed.retrograde));
   const pieces = stage('rest', () => cargoPieces(scenario, disposed.retrograde, packed));
-  const scheduled = stage('schedule', () => scheduleWithShuttles({ scenario, pieces, buildLoad, seed }).result);
+  const scheduled = stage('schedule', () => {
+    const r = scheduleWithShuttles({ scenario, pieces, buildLoad, seed }).result;
+    return { sorties: r.sorties, stranded: r.stranded, notes: [] as PlanNote[] };
+  });
   return stage('rest', () => assemble(scenario, seed, disposed, packed, scheduled));
 }
 
@@ -53,17 +62,14 @@ function assemble(
   seed: number,
   disposed: DispositionResult,
   packed: PackResult,
-  scheduled: { sorties: Sortie[]; stranded: SolveResult['stranded'] },
+  scheduled: { sorties: Sortie[]; stranded: SolveResult['stranded']; notes: PlanNote[] },
 ): SolveResult {
   const sorties = scheduled.sorties;
   const siteClosures = closures(scenario, sorties);
   const origins = new Set(scenario.sites.filter((s) => s.role === 'origin').map((s) => s.id));
   const closure = maxIso(sorties.filter((s) => origins.has(s.from)).map((s) => s.departs));
   const bounds = computeBounds(scenario, disposed.retrograde);
-  const plan: Plan = {
-    formatVersion: 1,
-    scenario: scenario.name,
-    feasible: false, // decided by the app once the verifier has looked
+  const solution: Solution = {
     closure,
     siteClosures,
     dispositions: disposed.dispositions,
@@ -72,10 +78,26 @@ function assemble(
     sorties,
     metrics: planMetrics(scenario, sorties, packed.pallets, disposed.dispositions),
     bounds: { sorties: bounds.sorties, closure: bounds.closure },
-    violations: [],
+    problems: problems(disposed.blocked, scheduled.stranded),
+    notes: scheduled.notes,
     seed,
   };
-  return { plan, blocked: disposed.blocked, stranded: scheduled.stranded };
+  return { solution, blocked: disposed.blocked, stranded: scheduled.stranded };
+}
+
+/** Items nobody can move and cargo left behind, as typed problems (each makes the plan infeasible). */
+function problems(blocked: DispositionResult['blocked'], stranded: SolveResult['stranded']): PlanProblem[] {
+  return [
+    ...blocked.map((b): PlanProblem => ({
+      kind: 'item.blocked', subject: b.itemId, refs: [b.itemId],
+      message: `item ${b.itemId} cannot be moved, given or destroyed: ${b.reason}`,
+    })),
+    ...stranded.map((s): PlanProblem => ({
+      kind: 'cargo.stranded', subject: s.site, refs: [s.site, ...new Set(s.pieces.flatMap((p) => p.itemIds))].slice(0, 50),
+      message: `${s.pieces.length} loads and ${s.people} people stranded at ${s.site}: ${s.reason}`,
+      figures: { loads: s.pieces.length, people: s.people },
+    })),
+  ];
 }
 
 function applyForced(result: DispositionResult, forced: SolveOptions['forceStay']): DispositionResult {

@@ -45,6 +45,8 @@ function plan(scenario: Scenario, sorties: number): Plan {
     metrics: { sorties, flyingHours: 12, costUsd: 250000, transferValueUsd: 0, retrogradeValueUsd: 90000, demilitarizedValueUsd: 0, palletsBuilt: 0 },
     bounds: { sorties: { value: 1, basis: 'weight' }, closure: { value: '2024-06-02T00:00:00Z', basis: 'flight time' } },
     violations: [],
+    problems: [],
+    notes: [],
   };
 }
 

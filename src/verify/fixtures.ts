@@ -23,6 +23,7 @@ const item = (id: string, site: string, quantity: number, dims: [number, number,
   more: Partial<Scenario['items'][number]> = {}): Scenario['items'][number] => ({
   id, name: id, site, quantity, lengthM: dims[0], widthM: dims[1], heightM: dims[2], unitWeightKg: kg, unitValueUsd: usd,
   kind: 'cargo', sensitive: [], hostTransfer: false, demilInPlace: false, tiltable: false, ...more,
+  verticalDims: more.verticalDims ?? (more.tiltable ? ['length', 'width', 'height'] : ['height']), cargoAircraftOnly: more.cargoAircraftOnly ?? false,
 });
 
 export function tinyScenario(): Scenario {
@@ -126,6 +127,8 @@ export function tinyPlan(s: Scenario = tinyScenario()): Plan {
     },
     bounds: { sorties: { value: 2, basis: 'two origin sites' }, closure: { value: toIso(asOf + 6 * HOUR_MS), basis: 'earliest arrival' } },
     violations: [],
+    problems: [],
+    notes: [],
   };
 }
 

@@ -72,7 +72,7 @@ function site(id: string, role: Site['role'], lat: number, lon: number, extra: P
 function vehicle(id: string, kg: number, l: number, w: number, h: number, q = 1): Item {
   return {
     id, name: id, site: 'A', quantity: q, unitWeightKg: kg, lengthM: l, widthM: w, heightM: h, unitValueUsd: 1,
-    kind: 'vehicle', sensitive: [], hostTransfer: false, demilInPlace: false, tiltable: false,
+    kind: 'vehicle', sensitive: [], hostTransfer: false, demilInPlace: false, tiltable: false, verticalDims: ['height'], cargoAircraftOnly: false,
   };
 }
 
@@ -180,7 +180,7 @@ test('closure: departures per day and tails each hold back the n-th departure', 
   const t = toMs(c.closure.value!) - toMs('2030-01-01');
   assert.ok(t > 2 * 3_600_000 + 10 * 3_600_000 && t < DAY_MS, `second departure at +${t / 3_600_000} h`);
   // ...and the planner can do no better.
-  const plan = solve(one).plan;
+  const plan = solve(one).solution;
   assert.ok(plan.closure! >= c.closure.value!);
 });
 
@@ -188,7 +188,7 @@ test('on generated scenarios the bounds never exceed the plan', () => {
   for (const seed of [3, 8, 21]) {
     const r = parseScenario(JSON.stringify(generateScenario({ seed, lines: 40 })), { format: 'json' });
     assert.ok(r.ok);
-    const { plan, stranded } = solve(r.scenario);
+    const { solution: plan, stranded } = solve(r.scenario);
     if (stranded.length) continue;
     assert.ok(plan.bounds.sorties.value !== null && (plan.bounds.sorties.value as number) <= plan.metrics.sorties,
       `seed ${seed}: ${plan.bounds.sorties.value} > ${plan.metrics.sorties}`);

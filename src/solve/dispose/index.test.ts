@@ -26,6 +26,7 @@ function item(id: string, over: Partial<Item>): Item {
   return {
     id, name: id, site: 'ab101', quantity: 1, unitWeightKg: 1000, lengthM: 1, widthM: 1, heightM: 1,
     unitValueUsd: 1000, kind: 'cargo', sensitive: [], hostTransfer: false, demilInPlace: false, tiltable: false, ...over,
+    verticalDims: over.verticalDims ?? (over.tiltable ? ['length', 'width', 'height'] : ['height']), cargoAircraftOnly: over.cargoAircraftOnly ?? false,
   };
 }
 

@@ -151,6 +151,7 @@ export function item(id: string, site: string, quantity: number, kg: number, dim
     demilInPlace: false,
     tiltable: false,
     ...extra,
+    verticalDims: extra.verticalDims ?? (extra.tiltable ? ['length', 'width', 'height'] : ['height']), cargoAircraftOnly: extra.cargoAircraftOnly ?? false,
   };
 }
 

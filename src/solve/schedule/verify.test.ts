@@ -11,7 +11,7 @@ import { BIG, SMALL, line, rowLoad, scenario, site } from './testkit.ts';
 test('a scheduled plan through a hub passes verifyPlan', () => {
   const truck = (id: string, at: string, sensitive: boolean): Item => ({
     id, name: id, site: at, quantity: 3, unitWeightKg: 4000, lengthM: 4.5, widthM: 2.2, heightM: 2.2,
-    unitValueUsd: 1, kind: 'vehicle', sensitive: sensitive ? ['lethal'] : [], hostTransfer: false, demilInPlace: false, tiltable: false,
+    unitValueUsd: 1, kind: 'vehicle', sensitive: sensitive ? ['lethal'] : [], hostTransfer: false, demilInPlace: false, tiltable: false, verticalDims: ['height'], cargoAircraftOnly: false,
   });
   const items = [truck('T1', 'NIM', false), truck('T2', 'NIM', true), truck('T3', 'AGZ', false)];
   const sc = scenario({
@@ -43,6 +43,8 @@ test('a scheduled plan through a hub passes verifyPlan', () => {
     metrics: planMetrics(sc, sorties, [], dispositions),
     bounds: { sorties: { value: 1, basis: 'test' }, closure: { value: sc.asOf, basis: 'test' } },
     violations: [],
+    problems: [],
+    notes: [],
   };
   assert.deepEqual(verifyPlan(sc, plan), []);
   assert.ok(sorties.some((s) => s.from === 'DKR' && s.aircraft === 'BIG'));

@@ -1,11 +1,9 @@
 // `drawdown check`: what is where, what flies, and what deadlines bind, on one screen.
 
-import type { Scenario } from '../model/index.ts';
-import { summarizeScenario } from '../scenario/summary.ts';
+import type { ScenarioSummary } from '../app/index.ts';
 import { int, table, usd } from './format.ts';
 
-export function checkSummary(scenario: Scenario): string {
-  const s = summarizeScenario(scenario);
+export function checkSummary(s: ScenarioSummary): string {
   const out: string[] = [];
   out.push(`${s.name}: valid scenario, as of ${s.asOf}`);
   out.push('');
@@ -45,6 +43,6 @@ export function checkSummary(scenario: Scenario): string {
   out.push('');
   out.push('Agreements');
   for (const a of s.agreements) out.push(`  ${a.country}: everyone and everything out by ${a.deadline}${a.signed ? ` (signed ${a.signed})` : ''}`);
-  out.push(`Infrastructure to hand over: ${scenario.infrastructure.length} works, ${usd(s.infrastructureValueUsd)}`);
+  out.push(`Infrastructure to hand over: ${s.infrastructureWorks} works, ${usd(s.infrastructureValueUsd)}`);
   return out.join('\n');
 }

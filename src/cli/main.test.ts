@@ -6,8 +6,15 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main.ts';
-import { tinyCase } from '../verify/fixtures.ts';
-import type { Plan } from '../model/index.ts';
+import { planScenario, readScenarioFile } from '../app/index.ts';
+import type { Plan, Scenario } from '../model/index.ts';
+
+/** The tiny scenario and its plan, made by the planner (the verifier tests keep hand-written ones). */
+function tinyCase(): { scenario: Scenario; plan: Plan } {
+  const r = readScenarioFile('scenarios/tiny.yaml');
+  assert.ok(r.ok);
+  return { scenario: r.scenario, plan: planScenario(r.scenario, { remedies: false }) };
+}
 
 async function run(...argv: string[]) {
   let out = '';
@@ -130,4 +137,54 @@ test('plan prints a summary and writes the full plan that verify accepts', async
   assert.equal(plan.formatVersion, 1);
   const v = await run('verify', 'scenarios/tiny.yaml', out);
   assert.equal(v.code, 0, v.out);
+});
+
+test('check --json on a bad file prints the issues as JSON on stdout, exit 2, with a "did you mean" hint', async () => {
+  const file = join(dir, 'misspelt.yaml');
+  const text = readFileSync('scenarios/tiny.yaml', 'utf8');
+  const site = /site: (\w+)/.exec(text)![1];
+  writeFileSync(file, text.replace(`site: ${site}`, `site: ${site.slice(0, -1)}`));
+  const r = await run('check', file, '--json');
+  assert.equal(r.code, 2);
+  const { ok, issues } = JSON.parse(r.out);
+  assert.equal(ok, false);
+  const issue = issues.find((i: { code: string }) => i.code === 'unknown_ref');
+  assert.equal(issue.hint, `did you mean "${site}"?`);
+  assert.equal(issue.file, file);
+  assert.ok(Number.isInteger(issue.line));
+  // as text: file:line: path: message (hint)
+  const t = await run('check', file);
+  assert.match(t.err, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${issue.line}: ${issue.path.replace(/[[\]]/g, '\\$&')}: unknown site .*\\(did you mean "${site}"\\?\\)`));
+});
+
+test('a spreadsheet given where a scenario belongs is named as such, with the import command', async () => {
+  const file = join(dir, 'inventory.xlsx');
+  writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0]));
+  const r = await run('check', file);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /inventory\.xlsx: this is a spreadsheet workbook, not a scenario/);
+  assert.match(r.err, /drawdown import --items FILE/);
+});
+
+test('--version prints the package version; COMMAND --help prints that command\'s help', async () => {
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+  assert.deepEqual([(await run('--version')).out.trim(), (await run('--version')).code], [version, 0]);
+  const help = await run('plan', '--help');
+  assert.equal(help.code, 0);
+  assert.match(help.out, /^drawdown plan SCENARIO/);
+  assert.match(help.out, /--seed N/);
+  assert.doesNotMatch(help.out, /drawdown import/);
+  assert.match((await run('help', 'verify')).out, /^drawdown verify SCENARIO PLAN/);
+  const typo = await run('plna');
+  assert.equal(typo.code, 2);
+  assert.match(typo.err, /unknown command "plna" \(did you mean "plan"\?\)/);
+});
+
+test('verify --json on a plan of the wrong shape prints issues with paths as JSON, exit 2', async () => {
+  const bad = join(dir, 'shape.json');
+  writeFileSync(bad, JSON.stringify({ formatVersion: 1, sorties: 'none' }));
+  const r = await run('verify', 'scenarios/tiny.yaml', bad, '--json');
+  assert.equal(r.code, 2);
+  const { issues } = JSON.parse(r.out);
+  assert.ok(issues.some((i: { path: string; code: string }) => i.path === 'sorties' && i.code === 'type'), JSON.stringify(issues));
 });

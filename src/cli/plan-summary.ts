@@ -3,7 +3,7 @@
 
 import type { Plan, Scenario } from '../model/index.ts';
 import { DAY_MS, isSensitive, toMs } from '../model/index.ts';
-import { useByType } from '../solve/metrics.ts';
+import { fleetUse } from '../app/index.ts';
 import { hours, int, table, tonnes, usd, when } from './format.ts';
 
 export function planSummary(scenario: Scenario, plan: Plan): string {
@@ -48,7 +48,7 @@ export function planSummary(scenario: Scenario, plan: Plan): string {
   out.push(table(siteRows, ['l', 'l', 'r', 'r', 'r', 'l']));
   out.push('');
   out.push('Lift');
-  const use = useByType(scenario, plan.sorties);
+  const use = fleetUse(scenario, plan.sorties);
   out.push(
     table(
       [

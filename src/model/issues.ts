@@ -70,7 +70,7 @@ export function formatIssue(issue: Issue, file = issue.file): string {
       .join(', ');
     return `${file ? `${file}: ` : ''}${where ? `${where}: ` : ''}${issue.message}${hint}`;
   }
-  const prefix = file ? (issue.line !== undefined ? `${file}:${issue.line}: ` : `${file}: `) : issue.line !== undefined ? `line ${issue.line}: ` : '';
+  const prefix = file ? (issue.line !== undefined ? `${file}:${issue.line}: ` : `${file}: `) : '';
   return `${prefix}${issue.path ? `${issue.path}: ` : ''}${issue.message}${hint}`;
 }
 
@@ -95,17 +95,19 @@ export function didYouMean(given: string, known: Iterable<string>): string | und
   return best !== undefined && bestD <= allowed && ties === 1 ? `did you mean "${best}"?` : undefined;
 }
 
+/** Edit distance with a swap of two neighbouring letters counting as one edit ("plna" -> "plan"). */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
+    const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      const next = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = row[j];
-      row[j] = next;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
     }
+    [prev2, prev] = [prev, cur];
   }
-  return row[b.length];
+  return prev[b.length];
 }

@@ -5,7 +5,7 @@
 import { AIRCRAFT, PALLETS, catalogAircraft, catalogPallet } from '../catalog/index.ts';
 import { deadlineEndMs, isIsoDate, isIsoDateTime, toMs } from '../model/index.ts';
 import type { RawIssue } from './issues.ts';
-import { show } from './issues.ts';
+import { show, unknownRef } from './issues.ts';
 import { AIRCRAFT_FIELDS, PALLET_FIELDS } from './schema.ts';
 
 type Obj = Record<string, unknown>;
@@ -70,25 +70,25 @@ export function crossCheck(raw: unknown): CheckResult {
     if (!spec) {
       const missing = AIRCRAFT_FIELDS.filter((k) => f[k] === undefined);
       if (missing.length > 0)
-        errors.push({
-          path: ['aircraft', i, 'type'],
-          message: `unknown aircraft type "${type}" (catalog: ${Object.keys(AIRCRAFT).join(', ')}); a new type must give every field, missing: ${missing.join(', ')}`,
-        });
+        errors.push(unknownRef(['aircraft', i, 'type'], 'aircraft type', type, Object.keys(AIRCRAFT),
+          ` (catalog: ${Object.keys(AIRCRAFT).join(', ')}); a new type must give every field, missing: ${missing.join(', ')}`));
     }
     const base = str(f, 'base');
     if (base !== undefined) {
       const site = siteById.get(base);
-      if (!site) errors.push({ path: ['aircraft', i, 'base'], message: `unknown site "${base}"` });
+      if (!site) errors.push(unknownRef(['aircraft', i, 'base'], 'site', base, siteById.keys()));
       else if (site.accepts && !site.accepts.includes(type))
         errors.push({
           path: ['aircraft', i, 'base'],
+          code: 'conflict',
+          value: base,
           message: `site "${base}" does not accept ${type} (accepts ${site.accepts.length ? site.accepts.join(', ') : 'no type'})`,
         });
     }
     const from = str(f, 'availableFrom');
     const to = str(f, 'availableTo');
     if (from && to && isIsoDateTime(from) && isIsoDate(to) && toMs(from) > deadlineEndMs(to))
-      errors.push({ path: ['aircraft', i, 'availableTo'], message: `must not be before availableFrom (${from}), got ${show(to)}` });
+      errors.push({ path: ['aircraft', i, 'availableTo'], code: 'conflict', value: to, message: `must not be before availableFrom (${from}), got ${show(to)}` });
     cgWithinFloor(f, spec, i, errors);
   });
 
@@ -101,10 +101,12 @@ export function crossCheck(raw: unknown): CheckResult {
       const ref = str(x, 'site');
       if (ref === undefined) return;
       const site = siteById.get(ref);
-      if (!site) errors.push({ path: [section, i, 'site'], message: `unknown site "${ref}"` });
+      if (!site) errors.push(unknownRef([section, i, 'site'], 'site', ref, siteById.keys()));
       else if (site.role !== undefined && site.role !== 'origin')
         errors.push({
           path: [section, i, 'site'],
+          code: 'value',
+          value: ref,
           message: `site "${ref}" is ${site.role === 'hub' ? 'a hub' : 'a destination'}; ${noun} must start at an origin site`,
         });
     });
@@ -112,18 +114,18 @@ export function crossCheck(raw: unknown): CheckResult {
   list(root, 'infrastructure').forEach((x, i) => {
     const ref = str(x, 'site');
     if (ref !== undefined && !siteById.has(ref))
-      errors.push({ path: ['infrastructure', i, 'site'], message: `unknown site "${ref}"` });
+      errors.push(unknownRef(['infrastructure', i, 'site'], 'site', ref, siteById.keys()));
   });
 
   sites.forEach((s, i) => {
     (strings(s, 'accepts') ?? []).forEach((t, j) => {
-      if (!knownTypes.has(t)) errors.push({ path: ['sites', i, 'accepts', j], message: `unknown aircraft type "${t}"` });
+      if (!knownTypes.has(t)) errors.push(unknownRef(['sites', i, 'accepts', j], 'aircraft type', t, knownTypes));
     });
   });
   const roles = sites.map((s) => str(s, 'role'));
   if (sites.length > 0 && !roles.includes('destination'))
-    errors.push({ path: ['sites'], message: 'no site has role destination; people and cargo need somewhere to go' });
-  if (sites.length > 0 && !roles.includes('origin')) warnings.push({ path: ['sites'], message: 'no site has role origin; nothing will move' });
+    errors.push({ path: ['sites'], code: 'required', message: 'no site has role destination; people and cargo need somewhere to go' });
+  if (sites.length > 0 && !roles.includes('origin')) warnings.push({ path: ['sites'], code: 'required', message: 'no site has role origin; nothing will move' });
 
   pallets.forEach((p, i) => palletComplete(p, i, errors));
 
@@ -134,14 +136,14 @@ export function crossCheck(raw: unknown): CheckResult {
     if (c === undefined) return;
     const first = agreementAt.get(c);
     if (first !== undefined)
-      errors.push({ path: ['agreements', i, 'country'], message: `second agreement for "${c}" (first is agreements[${first}])` });
+      errors.push({ path: ['agreements', i, 'country'], code: 'duplicate', value: c, message: `second agreement for "${c}" (first is agreements[${first}])` });
     else agreementAt.set(c, i);
     if (![...siteById.values()].some((s) => s.country === c))
-      warnings.push({ path: ['agreements', i, 'country'], message: `no site is in "${c}"` });
+      warnings.push({ path: ['agreements', i, 'country'], code: 'value', value: c, message: `no site is in "${c}"` });
     const deadline = str(a, 'deadline');
     const asOf = str(root, 'asOf');
     if (deadline && asOf && isIsoDate(deadline) && isIsoDateTime(asOf) && deadlineEndMs(deadline) < toMs(asOf))
-      warnings.push({ path: ['agreements', i, 'deadline'], message: `${deadline} is before asOf (${asOf}); no plan can meet it` });
+      warnings.push({ path: ['agreements', i, 'deadline'], code: 'conflict', value: deadline, message: `${deadline} is before asOf (${asOf}); no plan can meet it` });
   });
 
   // Warnings: a site with no deadline, a runway no fleet aircraft can use.
@@ -150,11 +152,12 @@ export function crossCheck(raw: unknown): CheckResult {
     if (str(s, 'role') === 'origin' && s?.handoverBy === undefined && country !== undefined && !agreementAt.has(country))
       warnings.push({
         path: ['sites', i],
+        code: 'required',
         message: `origin site "${str(s, 'id') ?? i}" has no handoverBy and country "${country}" has no agreement, so it has no deadline`,
       });
     const accepts = strings(s, 'accepts');
     if (accepts && fleetTypes.length > 0 && !fleetTypes.some((t) => accepts.includes(t)))
-      warnings.push({ path: ['sites', i, 'accepts'], message: `takes none of the fleet's types (${fleetTypes.join(', ')})` });
+      warnings.push({ path: ['sites', i, 'accepts'], code: 'conflict', message: `takes none of the fleet's types (${fleetTypes.join(', ')})` });
   });
 
   return { errors, warnings };
@@ -166,7 +169,7 @@ function duplicateIds(root: Obj | undefined, section: string, errors: RawIssue[]
     const id = str(x, 'id');
     if (id === undefined) return;
     const at = first.get(id);
-    if (at !== undefined) errors.push({ path: [section, i, 'id'], message: `duplicate id "${id}" (first at ${section}[${at}])` });
+    if (at !== undefined) errors.push({ path: [section, i, 'id'], code: 'duplicate', value: id, message: `duplicate id "${id}" (first at ${section}[${at}])` });
     else first.set(id, i);
   });
 }
@@ -180,6 +183,7 @@ function cgWithinFloor(f: Obj, spec: ReturnType<typeof catalogAircraft>, i: numb
   if (lo > hi || hi > floor)
     errors.push({
       path: ['aircraft', i, 'cgRangeM'],
+      code: 'range',
       message: `must run from min to max within the floor (0 to ${floor} m), got ${show(cg)}`,
     });
 }
@@ -193,6 +197,8 @@ function palletComplete(p: Obj | undefined, i: number, errors: RawIssue[]): void
     if (missing.length > 0)
       errors.push({
         path: ['palletTypes', i, 'id'],
+        code: 'required',
+        value: id,
         message: `new pallet type "${id}" (catalog: ${Object.keys(PALLETS).join(', ')}) must give every field, missing: ${missing.join(', ')}`,
       });
   }
@@ -205,6 +211,7 @@ function palletComplete(p: Obj | undefined, i: number, errors: RawIssue[]): void
     if (u !== undefined && fp !== undefined && u > fp)
       errors.push({
         path: ['palletTypes', i, p[usable] !== undefined ? usable : footprint],
+        code: 'conflict',
         message: p[usable] !== undefined ? `must not exceed ${footprint} (${fp}), got ${u}` : `must not be less than ${usable} (${u}), got ${fp}`,
       });
   }

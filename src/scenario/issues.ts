@@ -2,26 +2,30 @@
 // names the offending value, and for YAML the source line, so a CLI or UI can show them all.
 
 import type { z } from 'zod';
+import { didYouMean, formatIssue, type Issue, type IssueCode } from '../model/index.ts';
 
-export interface ScenarioIssue {
-  /** e.g. `items[12].unitWeightKg`; empty for the whole file */
-  path: string;
-  message: string;
-  /** 1-based source line of the offending node, when known */
-  line?: number;
-}
+/** A scenario issue is the one issue shape of src/model/issues.ts. */
+export type ScenarioIssue = Issue;
+export { formatIssue };
 
 /** An issue before its path is rendered and its line looked up. */
 export interface RawIssue {
   path: (string | number)[];
+  code: IssueCode;
   message: string;
+  value?: unknown;
+  hint?: string;
 }
 
-/** `items[12].unitWeightKg: must be positive, got -4`; with a file, prefixed `file:line: `. */
-export function formatIssue(issue: ScenarioIssue, file?: string): string {
-  const where = issue.path ? `${issue.path}: ` : '';
-  const prefix = file ? (issue.line !== undefined ? `${file}:${issue.line}: ` : `${file}: `) : '';
-  return `${prefix}${where}${issue.message}`;
+/** An unknown name, with a "did you mean" hint when one known name is close. */
+export function unknownRef(path: (string | number)[], what: string, name: string, known: Iterable<string>, extra = ''): RawIssue {
+  const hint = didYouMean(name, known);
+  return { path, code: 'unknown_ref', message: `unknown ${what} "${name}"${extra}`, value: name, ...(hint ? { hint } : {}) };
+}
+
+/** Only scalars travel as an issue's value: a list or object is named by the message instead. */
+export function scalar(value: unknown): unknown {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? value : undefined;
 }
 
 export function pathToString(path: readonly (string | number | symbol)[]): string {
@@ -78,54 +82,52 @@ export function fromZodIssue(
   const path = iss.path as (string | number)[];
   const value = valueAt(root, path);
   const got = `, got ${show(value)}`;
-  if (value === undefined && iss.code !== 'unrecognized_keys') return [{ path, message: 'required' }];
+  const v = scalar(value) === undefined ? {} : { value };
+  if (value === undefined && iss.code !== 'unrecognized_keys') return [{ path, code: 'required', message: 'required' }];
+  const code: IssueCode = iss.code === 'invalid_type' ? 'type' : iss.code === 'too_small' || iss.code === 'too_big' ? 'range' : 'value';
   // Messages written in schema.ts start with "must"; keep them and add the value.
-  if (iss.message.startsWith('must ')) return [{ path, message: iss.message + got }];
+  if (iss.message.startsWith('must ')) return [{ path, code, message: iss.message + got, ...v }];
+  return fromZodCode(iss, path, got, v, code, knownKeys);
+}
+
+function fromZodCode(
+  iss: z.core.$ZodIssue,
+  path: (string | number)[],
+  got: string,
+  v: { value?: unknown },
+  code: IssueCode,
+  knownKeys: (path: PropertyKey[]) => readonly string[],
+): RawIssue[] {
   switch (iss.code) {
     case 'unrecognized_keys':
-      return iss.keys.map((key) => ({ path: [...path, key], message: unknownField(key, knownKeys(path)) }));
+      return iss.keys.map((key) => {
+        const hint = didYouMean(key, knownKeys(path));
+        return { path: [...path, key], code: 'unknown_field' as const, message: 'unknown field', ...(hint ? { hint } : {}) };
+      });
     case 'invalid_type':
-      return [{ path, message: `must be ${TYPE_NAMES[iss.expected] ?? iss.expected}${got}` }];
+      return [{ path, code, message: `must be ${TYPE_NAMES[iss.expected] ?? iss.expected}${got}`, ...v }];
     case 'too_small': {
       const min = Number(iss.minimum);
       if (iss.origin === 'array')
-        return [{ path, message: `must have at least ${min} ${plural(min, 'entry', 'entries')}` }];
-      if (iss.origin === 'string') return [{ path, message: min === 1 ? 'must not be empty' : `must have at least ${min} characters${got}` }];
-      if (min === 0) return [{ path, message: (iss.inclusive ? 'must not be negative' : 'must be positive') + got }];
-      return [{ path, message: `must be ${iss.inclusive ? 'at least' : 'more than'} ${min}${got}` }];
+        return [{ path, code, message: `must have at least ${min} ${plural(min, 'entry', 'entries')}` }];
+      if (iss.origin === 'string') return [{ path, code: 'required', message: min === 1 ? 'must not be empty' : `must have at least ${min} characters${got}`, ...v }];
+      if (min === 0) return [{ path, code, message: (iss.inclusive ? 'must not be negative' : 'must be positive') + got, ...v }];
+      return [{ path, code, message: `must be ${iss.inclusive ? 'at least' : 'more than'} ${min}${got}`, ...v }];
     }
     case 'too_big': {
       const max = Number(iss.maximum);
-      if (iss.origin === 'array') return [{ path, message: `must have at most ${max} ${plural(max, 'entry', 'entries')}` }];
-      return [{ path, message: `must be ${iss.inclusive ? 'at most' : 'less than'} ${max}${got}` }];
+      if (iss.origin === 'array') return [{ path, code: 'limit', message: `must have at most ${max} ${plural(max, 'entry', 'entries')}` }];
+      return [{ path, code, message: `must be ${iss.inclusive ? 'at most' : 'less than'} ${max}${got}`, ...v }];
     }
     case 'invalid_value': {
-      const options = iss.values.map((v) => (typeof v === 'string' ? v : show(v)));
+      const options = iss.values.map((x) => (typeof x === 'string' ? x : show(x)));
       const list = options.length === 1 ? options[0] : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
-      return [{ path, message: `must be ${list}${got}` }];
+      const hint = typeof v.value === 'string' ? didYouMean(v.value, options) : undefined;
+      return [{ path, code, message: `must be ${list}${got}`, ...v, ...(hint ? { hint } : {}) }];
     }
     default:
-      return [{ path, message: `${iss.message}${got}` }];
+      return [{ path, code, message: `${iss.message}${got}`, ...v }];
   }
-}
-
-function unknownField(key: string, known: readonly string[]): string {
-  const near = known.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
-  return near.length === 1 ? `unknown field (did you mean "${near[0]}"?)` : 'unknown field';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = row[j];
-      row[j] = next;
-    }
-  }
-  return row[b.length];
 }
 
 // Issues are listed in the order of formats.md's sections, then by list index, so the same

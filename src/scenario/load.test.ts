@@ -111,7 +111,7 @@ agreements:
     '23 personnel[0].site: unknown site "nowhere"',
     '11 items[0].unitWeightKg: must be positive, got -4',
     '15 items[1].quantity: must be a whole number, got 1.5',
-    '21 items[1].kind: must be cargo or vehicle, got "vehicel"',
+    '21 items[1].kind: must be cargo or vehicle, got "vehicel" (did you mean "vehicle"?)',
     '12 items[1].id: duplicate id "gen" (first at items[0])',
     '14 items[1].site: site "rota" is a destination; items must start at an origin site',
     '25 agreements[0].deadline: must be an ISO date (YYYY-MM-DD), got "2024-09-31"',
@@ -186,7 +186,7 @@ test('syntax errors are issues with a line, never exceptions', () => {
   const y = parseScenario('name: x\nasOf: 2024-06-01\nsites: a: b\n');
   assert.ok(!y.ok);
   assert.deepEqual(y.issues, [
-    { path: '', message: 'YAML syntax: Nested mappings are not allowed in compact mappings at line 3, column 8', line: 3 },
+    { path: '', code: 'syntax', message: 'YAML syntax: Nested mappings are not allowed in compact mappings at line 3, column 8', line: 3 },
   ]);
   const dup = parseScenario('name: x\nasOf: 2024-06-01\nname: y\n');
   assert.ok(!dup.ok);
@@ -230,8 +230,8 @@ test('files load by extension; an unreadable file is an issue', () => {
 });
 
 test('formatIssue prefixes file and line when asked', () => {
-  assert.equal(formatIssue({ path: 'items[12].unitWeightKg', message: 'must be positive, got -4', line: 40 }, 's.yaml'), 's.yaml:40: items[12].unitWeightKg: must be positive, got -4');
-  assert.equal(formatIssue({ path: '', message: 'YAML syntax: oops' }), 'YAML syntax: oops');
+  assert.equal(formatIssue({ path: 'items[12].unitWeightKg', code: 'range', message: 'must be positive, got -4', line: 40 }, 's.yaml'), 's.yaml:40: items[12].unitWeightKg: must be positive, got -4');
+  assert.equal(formatIssue({ path: '', code: 'syntax', message: 'YAML syntax: oops' }), 'YAML syntax: oops');
 });
 
 test('malformed structures give issues, never exceptions', () => {
@@ -247,5 +247,30 @@ test('malformed structures give issues, never exceptions', () => {
     const r = parseScenario(JSON.stringify(v), { format: 'json' });
     assert.equal(r.ok, false, JSON.stringify(v).slice(0, 80));
     if (!r.ok) for (const i of r.issues) assert.ok(i.message.length > 0);
+  }
+});
+
+test('a misspelt site id gets a "did you mean" hint; issues carry codes and values', () => {
+  const s = small();
+  const r = parseScenario(JSON.stringify({ ...s, items: [{ ...s.items[0], site: 'agadze' }] }), { format: 'json' });
+  assert.ok(!r.ok);
+  const issue = r.issues.find((i) => i.path === 'items[0].site');
+  assert.deepEqual(issue && { code: issue.code, value: issue.value, hint: issue.hint }, { code: 'unknown_ref', value: 'agadze', hint: 'did you mean "agadez"?' });
+  // a name far from every site gets no guess
+  const far = parseScenario(JSON.stringify({ ...s, items: [{ ...s.items[0], site: 'timbuktu' }] }), { format: 'json' });
+  assert.ok(!far.ok);
+  assert.equal(far.issues.find((i) => i.path === 'items[0].site')?.hint, undefined);
+});
+
+test('a spreadsheet passed as a scenario is named as such, with the import command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drawdown-sheet-'));
+  writeFileSync(join(dir, 'inventory.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+  writeFileSync(join(dir, 'inventory.yaml'), 'NSN,Nomenclature,Qty\n1005-01-231-0973,Rifle,12\n8465-01-524-7226,Ruck,40\n');
+  for (const f of ['inventory.xlsx', 'inventory.yaml']) {
+    const r = loadScenarioFile(join(dir, f));
+    assert.ok(!r.ok);
+    assert.equal(r.issues.length, 1, f);
+    assert.equal(r.issues[0].code, 'wrong_file', f);
+    assert.match(r.issues[0].hint ?? '', /drawdown import --items/);
   }
 });

@@ -36,6 +36,7 @@ function yamlSource(text: string): { doc: Document.Parsed; lines: LineCounter; e
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const errors: ScenarioIssue[] = doc.errors.map((e) => ({
     path: '',
+    code: 'syntax' as const,
     message: `YAML syntax: ${e.message.split('\n')[0].replace(/:$/, '')}`,
     ...(e.linePos ? { line: e.linePos[0].line } : {}),
   }));
@@ -51,7 +52,7 @@ function read(text: string, format: 'yaml' | 'json'): Source {
       const message = `JSON syntax: ${(e as Error).message}`;
       const y = yamlSource(text);
       const line = y.errors[0]?.line ?? jsonErrorLine(text, (e as Error).message);
-      return { value: undefined, lines: y.lines, syntax: [{ path: '', message, ...(line ? { line } : {}) }] };
+      return { value: undefined, lines: y.lines, syntax: [{ path: '', code: 'syntax', message, ...(line ? { line } : {}) }] };
     }
     // JSON is valid YAML: its document is built only when an issue needs a line number,
     // because building it costs ten times the JSON parse on a large inventory.
@@ -109,11 +110,16 @@ function knownKeys(path: PropertyKey[]): readonly string[] {
 
 export function parseScenario(text: string, opts: ParseOptions = {}): ScenarioResult {
   const src = read(text, opts.format ?? 'yaml');
-  if (src.syntax.length > 0) return { ok: false, issues: src.syntax };
+  if (src.syntax.length > 0) return { ok: false, issues: looksLikeTable(text) ? [spreadsheetIssue('a CSV table')] : src.syntax };
+  if (typeof src.value === 'string' && looksLikeTable(text)) return { ok: false, issues: [spreadsheetIssue('a CSV table')] };
   const located = (raw: RawIssue[]): ScenarioIssue[] =>
     sortIssues(raw).map((r) => {
       const line = lineOf(src, r.path);
-      return { path: pathToString(r.path), message: r.message, ...(line !== undefined ? { line } : {}) };
+      const issue: ScenarioIssue = { path: pathToString(r.path), code: r.code, message: r.message };
+      if (r.value !== undefined) issue.value = r.value;
+      if (line !== undefined) issue.line = line;
+      if (r.hint !== undefined) issue.hint = r.hint;
+      return issue;
     });
 
   const parsed = ScenarioFileSchema.safeParse(src.value);
@@ -127,15 +133,39 @@ export function parseScenario(text: string, opts: ParseOptions = {}): ScenarioRe
   return { ok: true, scenario: normalise(parsed.data), warnings: located(checks.warnings) };
 }
 
+const SHEET_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xlsm', '.xls', '.ods']);
+
+/** A spreadsheet where a scenario was expected: say so and name the command that reads it. */
+function spreadsheetIssue(what: string): ScenarioIssue {
+  return {
+    path: '',
+    code: 'wrong_file',
+    message: `this is ${what}, not a scenario (YAML or JSON)`,
+    hint: 'read an inventory with: drawdown import --items FILE [--base SCENARIO] -o scenario.yaml',
+  };
+}
+
+/** Two or more lines whose first ones split into several cells on commas, semicolons or tabs. */
+function looksLikeTable(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 3);
+  if (lines.length < 2 || lines.some((l) => /^\s*[#\-{[]/.test(l) || /^[\w$"' ]+:\s/.test(l))) return false;
+  return lines.every((l) => (l.match(/[,;\t]/g) ?? []).length >= 2);
+}
+
 /** Format from the extension (.json, else YAML); unreadable files come back as an issue. */
 export function loadScenarioFile(path: string): ScenarioResult {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return { ok: false, issues: [{ path: '', message: `cannot read ${path} (${code})` }] };
+    return { ok: false, issues: [{ path: '', code: 'unreadable', message: `cannot read ${path} (${code})` }] };
   }
-  const format = extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
-  return parseScenario(text, { format, file: path });
+  const ext = extname(path).toLowerCase();
+  // XLSX and ODS are zip files: "PK\x03\x04"; old XLS is an OLE file: D0 CF 11 E0.
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const ole = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (zip || ole || SHEET_EXTENSIONS.has(ext)) return { ok: false, issues: [spreadsheetIssue(zip || ole || ext !== '.csv' ? 'a spreadsheet workbook' : 'a CSV table')] };
+  const format = ext === '.json' ? 'json' : 'yaml';
+  return parseScenario(bytes.toString('utf8'), { format, file: path });
 }

@@ -45,6 +45,8 @@ export interface ScenarioSummary {
   /** total airframes across fleet lines */
   tails: number;
   agreements: Agreement[];
+  /** works handed over, never moved */
+  infrastructureWorks: number;
   infrastructureValueUsd: number;
 }
 
@@ -104,6 +106,7 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
     fleet,
     tails: fleet.reduce((n, l) => n + l.count, 0),
     agreements: s.agreements.map((a) => ({ ...a })),
+    infrastructureWorks: s.infrastructure.length,
     infrastructureValueUsd: totals.infrastructureValueUsd,
   };
 }

@@ -2,19 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../app/paths.ts';
-import { openStore } from '../store/index.ts';
+import { PACKAGE_ROOT, Workspace, type Planner } from '../app/index.ts';
 import { createApp, type AppDeps } from './app.ts';
 import { BROKEN_YAML, smallObject, smallYaml, tempDir } from './testkit.ts';
 
 const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const plannerReady = await import('../app/plan.ts').then(() => true, () => false);
-const NO_PLANNER = !plannerReady && 'the planner stages are not all in place yet (Cannot find module)';
 
-function setup(deps: Partial<AppDeps> = {}) {
-  const store = openStore(':memory:');
+function setup(deps: Partial<AppDeps> & { planner?: Planner } = {}) {
   const logged: string[] = [];
-  const app = createApp({ store, webRoot: join(tempDir(), 'no-dist'), log: (m) => logged.push(m), ...deps });
+  const log = (m: string) => void logged.push(m);
+  const workspace = Workspace.open({ db: ':memory:', log, ...(deps.planner ? { planner: deps.planner } : {}) });
+  const app = createApp({ workspace, webRoot: join(tempDir(), 'no-dist'), log, ...deps });
   const call = async (method: string, path: string, body?: unknown, type = 'application/json') => {
     const init: RequestInit = { method };
     if (body !== undefined) {
@@ -27,7 +25,7 @@ function setup(deps: Partial<AppDeps> = {}) {
     try { json = JSON.parse(text); } catch { json = undefined; }
     return { status: res.status, json, text, type: res.headers.get('content-type') ?? '' };
   };
-  return { store, app, call, logged };
+  return { workspace, app, call, logged };
 }
 
 async function untilSettled(call: ReturnType<typeof setup>['call'], planId: number) {
@@ -145,7 +143,7 @@ test('plan requests are checked: unknown scenario or version, bad body', async (
   assert.deepEqual((await call('GET', '/api/scenarios/1/plans')).json, []);
 });
 
-test('a plan of scenarios/tiny.yaml runs to done and reads back in the formats.md shape', { skip: NO_PLANNER }, async () => {
+test('a plan of scenarios/tiny.yaml runs to done and reads back in the formats.md shape', async () => {
   const { call } = setup();
   const text = readFileSync(join(PACKAGE_ROOT, 'scenarios', 'tiny.yaml'), 'utf8');
   const created = await call('POST', '/api/scenarios', text, 'application/yaml');
@@ -245,8 +243,8 @@ test('unknown API routes are 404 JSON; a body over the limit is 413 JSON', async
 });
 
 test('an internal failure is a bare 500 JSON; the details go to the log only', async () => {
-  const { call, store, logged } = setup();
-  store.close(); // the database going away under the server is an environment failure
+  const { call, workspace, logged } = setup();
+  await workspace.close(); // the database going away under the server is an environment failure
   const r = await call('GET', '/api/scenarios');
   assert.equal(r.status, 500);
   assert.deepEqual(r.json, { error: 'internal error', code: 'internal' });

@@ -1,30 +1,24 @@
 // The HTTP API (docs/api.md) on Hono with web-standard Request and Response: routes read the
-// request, call the store, the planner queue or the verifier, and answer JSON. No Node server here.
+// request, call one use case of src/app (the workspace, verify, import, export), and answer
+// JSON. No Node server here.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { PACKAGE_ROOT } from '../app/paths.ts';
-import type { Scenario } from '../model/index.ts';
-import type { PlanRecord, Store } from '../store/index.ts';
-import { parsePlan } from '../verify/plan-shape.ts';
-import { verifyPlan } from '../verify/index.ts';
-import { errorHandler, notFound } from './errors.ts';
 import {
-  joinPath, jsonBody, parseScenarioText, PlanRequestSchema, positiveInt, scenarioText, VerifyRequestSchema, zodIssues,
-  type Issue,
-} from './input.ts';
+  PACKAGE_ROOT, parseScenarioObject, parseScenarioText, readPlanValue, VERSION, verifyPlanAgainst, type PlanRecord, type Log, type Workspace,
+} from '../app/index.ts';
+import type { Issue, Scenario } from '../model/index.ts';
+import { errorHandler, notFound } from './errors.ts';
+import { joinPath, jsonBody, PlanRequestSchema, positiveInt, scenarioText, VerifyRequestSchema, zodIssues } from './input.ts';
 import { openApiDocument } from './openapi.ts';
-import { PlanQueue, type Log, type Planner } from './planning.ts';
 import { registerSheetRoutes } from './sheets.ts';
 import { staticResponse } from './static.ts';
 
+export { VERSION };
+
 export interface AppDeps {
-  store: Store;
-  /** the planning queue; made from `planner` (default: the real planner) when absent */
-  planning?: PlanQueue;
-  planner?: Planner;
+  workspace: Workspace;
   /** the built page; default <package>/web/dist */
   webRoot?: string;
   /** largest request body in bytes; default 20 MB */
@@ -34,12 +28,10 @@ export interface AppDeps {
 }
 
 export const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
-export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export function createApp(deps: AppDeps): Hono {
-  const { store } = deps;
+  const { workspace } = deps;
   const log: Log = deps.log ?? ((m, e) => console.error(m, e ?? ''));
-  const planning = deps.planning ?? new PlanQueue(store, deps.planner, log);
   const webRoot = deps.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist');
   const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const app = new Hono();
@@ -53,26 +45,24 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/health', (c) => c.json({ ok: true, version: VERSION }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(VERSION)));
 
-  app.get('/api/scenarios', (c) => c.json(store.listScenarios()));
+  app.get('/api/scenarios', (c) => c.json(workspace.listScenarios()));
 
   app.post('/api/scenarios', async (c) => {
     const body = await scenarioText(c);
     if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const parsed = parseScenarioText(body.value.format, body.value.text);
-    if (!parsed.ok) return c.json({ issues: parsed.issues }, 400);
-    const ref = store.createScenario({ ...body.value, scenario: parsed.scenario });
-    return c.json({ ...ref, warnings: parsed.warnings }, 201, { location: `/api/scenarios/${ref.id}` });
+    const saved = workspace.createScenario(body.value.format, body.value.text);
+    if (!saved.ok) return c.json({ issues: saved.issues }, 400);
+    return c.json({ ...saved.ref, warnings: saved.warnings }, 201, { location: `/api/scenarios/${saved.ref.id}` });
   });
 
   app.post('/api/scenarios/:id/versions', async (c) => {
     const id = scenarioId(c);
     const body = await scenarioText(c);
     if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const parsed = parseScenarioText(body.value.format, body.value.text);
-    if (!parsed.ok) return c.json({ issues: parsed.issues }, 400);
-    const ref = store.addVersion(id, { ...body.value, scenario: parsed.scenario });
-    if (!ref) throw notFound(`scenario ${id}`);
-    return c.json({ ...ref, warnings: parsed.warnings }, 201, { location: `/api/scenarios/${id}?version=${ref.version}` });
+    const saved = workspace.addVersion(id, body.value.format, body.value.text);
+    if (!saved) throw notFound(`scenario ${id}`);
+    if (!saved.ok) return c.json({ issues: saved.issues }, 400);
+    return c.json({ ...saved.ref, warnings: saved.warnings }, 201, { location: `/api/scenarios/${id}?version=${saved.ref.version}` });
   });
 
   app.post('/api/validate', async (c) => {
@@ -89,12 +79,12 @@ export function createApp(deps: AppDeps): Hono {
     const query = c.req.query('version');
     const version = positiveInt(query);
     if (query !== undefined && version === undefined) {
-      return c.json({ issues: [{ path: 'version', message: `expected a version number (1, 2, ...), got "${query}"` }] }, 400);
+      return c.json({ issues: [{ path: 'version', code: 'value', value: query, message: `expected a version number (1, 2, ...), got "${query}"` }] }, 400);
     }
-    const found = store.getScenario(id, version);
+    const found = workspace.getScenario(id, version);
     if (!found) throw notFound(version === undefined ? `scenario ${id}` : `scenario ${id} version ${version}`);
     return c.json({
-      id: found.id, version: found.version, versions: store.listVersions(id), name: found.name,
+      id: found.id, version: found.version, versions: workspace.listVersions(id), name: found.name,
       format: found.format, text: found.text, scenario: found.scenario, createdAt: found.createdAt,
     });
   });
@@ -105,23 +95,23 @@ export function createApp(deps: AppDeps): Hono {
     if (!body.ok) return c.json({ issues: body.issues }, 400);
     const req = PlanRequestSchema.safeParse(body.value);
     if (!req.success) return c.json({ issues: zodIssues(req.error) }, 400);
-    const found = store.getScenario(id, req.data.version);
+    const found = workspace.getScenario(id, req.data.version);
     if (!found) throw notFound(req.data.version === undefined ? `scenario ${id}` : `scenario ${id} version ${req.data.version}`);
-    const { plan } = planning.request({ id, version: found.version }, req.data.seed);
+    const { plan } = workspace.requestPlan({ id, version: found.version }, req.data.seed);
     return c.json({ id: plan.id, status: plan.status, scenarioId: id, version: found.version }, 202, { location: `/api/plans/${plan.id}` });
   });
 
   app.get('/api/scenarios/:id/plans', (c) => {
     const id = scenarioId(c);
-    if (!store.getScenario(id)) throw notFound(`scenario ${id}`);
-    return c.json(store.listPlans(id).map(planListing));
+    if (!workspace.getScenario(id)) throw notFound(`scenario ${id}`);
+    return c.json(workspace.listPlans(id).map(planListing));
   });
 
   app.get('/api/plans/:id', (c) => {
     const plan = planRecord(c);
     if (plan.status === 'running') return c.json({ id: plan.id, status: plan.status }, 202);
     if (plan.status === 'failed') return c.json({ id: plan.id, status: plan.status, error: plan.error }, 409);
-    const text = store.planText(plan.id);
+    const text = workspace.planText(plan.id);
     if (text === undefined) throw new Error(`plan ${plan.id} is done but has no document`);
     return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
@@ -143,27 +133,26 @@ export function createApp(deps: AppDeps): Hono {
     const { scenario: object, scenarioText: text, scenarioFormat, scenarioId: storedId, version, plan } = req.data;
     const issues: Issue[] = [];
     const given = [object, text, storedId].filter((x) => x !== undefined).length;
-    if (given !== 1) issues.push({ path: '', message: 'give exactly one of scenario (an object), scenarioText (YAML or JSON text) or scenarioId' });
+    if (given !== 1) issues.push({ path: '', code: 'usage', message: 'give exactly one of scenario (an object), scenarioText (YAML or JSON text) or scenarioId' });
     let scenario: Scenario | undefined;
     if (given === 1 && storedId !== undefined) {
-      scenario = store.getScenario(storedId, version)?.scenario;
+      scenario = workspace.getScenario(storedId, version)?.scenario;
       if (!scenario) throw notFound(version === undefined ? `scenario ${storedId}` : `scenario ${storedId} version ${version}`);
     } else if (given === 1) {
-      const parsed = object !== undefined
-        ? parseScenarioText('json', JSON.stringify(object))
-        : parseScenarioText(scenarioFormat ?? 'yaml', text!);
+      const parsed = object !== undefined ? parseScenarioObject(object) : parseScenarioText(scenarioFormat ?? 'yaml', text!);
       if (parsed.ok) scenario = parsed.scenario;
-      // lines refer to scenarioText; for an object they mean nothing
-      else issues.push(...parsed.issues.map((i) => ({ ...i, path: joinPath('scenario', i.path), ...(object !== undefined ? { line: undefined } : {}) })));
+      else issues.push(...parsed.issues.map((i) => ({ ...i, path: joinPath('scenario', i.path) })));
     }
-    const shaped = plan === undefined ? { ok: false as const, issues: [{ path: '', message: 'the plan is missing' }] } : parsePlan(plan);
-    if (!shaped.ok) issues.push(...shaped.issues.map((i) => ({ path: joinPath('plan', i.path === '(plan)' ? '' : i.path), message: i.message })));
-    if (issues.length > 0 || !scenario || !shaped.ok) return c.json({ issues }, 400);
-    const violations = verifyPlan(scenario, shaped.plan);
-    return c.json({ valid: violations.length === 0, violations });
+    const shaped = plan === undefined ? undefined : readPlanValue(plan);
+    if (!shaped) issues.push({ path: 'plan', code: 'required', message: 'the plan is missing' });
+    else if (!shaped.ok) issues.push(...shaped.issues.map((i) => ({ ...i, path: joinPath('plan', i.path) })));
+    if (issues.length > 0 || !scenario || !shaped?.ok) return c.json({ issues }, 400);
+    const verified = verifyPlanAgainst(scenario, shaped.plan);
+    if (!verified.ok) return c.json({ issues: verified.issues }, 400);
+    return c.json({ valid: verified.valid, violations: verified.violations });
   });
 
-  registerSheetRoutes(app, store);
+  registerSheetRoutes(app, workspace);
 
   app.all('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${new URL(c.req.url).pathname}`, code: 'not_found' }, 404));
 
@@ -181,7 +170,7 @@ export function createApp(deps: AppDeps): Hono {
 
   function planRecord(c: Context): PlanRecord {
     const id = positiveInt(c.req.param('id'));
-    const plan = id === undefined ? undefined : store.getPlan(id);
+    const plan = id === undefined ? undefined : workspace.getPlan(id);
     if (!plan) throw notFound(`plan ${c.req.param('id')}`);
     return plan;
   }

@@ -3,8 +3,7 @@
 
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DrawdownError, type ErrorCode } from '../app/errors.ts';
-import type { Log } from './planning.ts';
+import { DrawdownError, type ErrorCode, type Log } from '../app/index.ts';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   usage: 400,

@@ -2,5 +2,4 @@
 export { createApp, DEFAULT_MAX_BODY, VERSION, type AppDeps } from './app.ts';
 export { serve, defaultPort, type ServeOptions, type ServerHandle } from './serve.ts';
 export { startWorkspace, type StartOptions, type WorkspaceHandle } from './start.ts';
-export { PlanQueue, defaultPlanner, type Planner, type Log } from './planning.ts';
 export { openApiDocument } from './openapi.ts';

@@ -3,15 +3,10 @@
 
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Scenario } from '../model/index.ts';
-import { parseScenario, type ScenarioIssue } from '../scenario/load.ts';
-import type { ScenarioFormat } from '../store/index.ts';
+import type { ScenarioFormat } from '../app/index.ts';
+import type { Issue } from '../model/index.ts';
 
-export interface Issue {
-  path: string;
-  message: string;
-  line?: number;
-}
+export type { Issue };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
@@ -30,18 +25,9 @@ export async function scenarioText(c: Context): Promise<Parsed<{ format: Scenari
   const type = mediaType(c);
   const format: ScenarioFormat | undefined = isJson(type) ? 'json' : YAML_TYPES.has(type) ? 'yaml' : undefined;
   if (!format) {
-    return { ok: false, issues: [{ path: '', message: `unsupported Content-Type "${type}": send application/json or application/yaml` }] };
+    return { ok: false, issues: [{ path: '', code: 'usage', value: type, message: `unsupported Content-Type "${type}": send application/json or application/yaml` }] };
   }
   return { ok: true, value: { format, text: await c.req.text() } };
-}
-
-export type ScenarioParse =
-  | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
-  | { ok: false; issues: Issue[] };
-
-export function parseScenarioText(format: ScenarioFormat, text: string): ScenarioParse {
-  if (text.trim() === '') return { ok: false, issues: [{ path: '', message: 'the scenario is empty' }] };
-  return parseScenario(text, { format });
 }
 
 /** A JSON body; an empty body reads as `{}` when `emptyOk`. */
@@ -51,12 +37,16 @@ export async function jsonBody(c: Context, emptyOk = false): Promise<Parsed<unkn
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
-    return { ok: false, issues: [{ path: '', message: `JSON syntax: ${(e as Error).message}` }] };
+    return { ok: false, issues: [{ path: '', code: 'syntax', message: `JSON syntax: ${(e as Error).message}` }] };
   }
 }
 
 export function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
-  return error.issues.map((i) => ({ path: joinPath(prefix, pathString(i.path)), message: i.message }));
+  return error.issues.map((i) => ({
+    path: joinPath(prefix, pathString(i.path)),
+    code: i.code === 'unrecognized_keys' ? ('unknown_field' as const) : i.code === 'invalid_type' ? ('type' as const) : ('value' as const),
+    message: i.message,
+  }));
 }
 
 function pathString(path: readonly PropertyKey[]): string {

@@ -1,9 +1,7 @@
 // The OpenAPI 3.1 description of the API, written by hand; the scenario and plan bodies come
 // from the same zod schemas that check them, so the document cannot drift from the checks.
 
-import { z } from 'zod';
-import { scenarioJsonSchema } from '../scenario/json-schema.ts';
-import { planSchema } from '../verify/plan-shape.ts';
+import { planJsonSchema, scenarioJsonSchema } from '../app/index.ts';
 
 type Schema = Record<string, unknown>;
 interface Operation {
@@ -58,11 +56,6 @@ const scenarioBody: Schema = {
   },
 };
 const created = json(obj({ id: int, version: int, warnings: { type: 'array', items: ref('Issue') } }, ['id', 'version']), 'saved');
-
-function jsonSchemaOf(schema: z.ZodType): Schema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as Schema;
-  return rest;
-}
 
 export function openApiDocument(version: string): OpenApiDocument {
   const { $schema: _drop, ...scenarioFile } = scenarioJsonSchema();
@@ -211,7 +204,7 @@ export function openApiDocument(version: string): OpenApiDocument {
         ),
         Violation: obj({ rule: str, message: str, refs: { type: 'array', items: str } }),
         ScenarioFile: scenarioFile,
-        Plan: jsonSchemaOf(planSchema),
+        Plan: planJsonSchema(),
         ScenarioListing: obj({
           id: int, name: str, version: int, versions: int, createdAt: dateTime,
           latestPlan: { oneOf: [{ type: 'null' }, obj({ id: int, version: int, status: ref('PlanStatus'), feasible: nullable('boolean'), closure: nullable('string') })] },

@@ -1,28 +1,27 @@
-// The Node adapter: opens the store, starts @hono/node-server on a port, and hands back a
+// The Node adapter: opens the workspace, starts @hono/node-server on a port, and hands back a
 // handle whose close() stops planning, the server and the database in that order.
 
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve as nodeServe } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { DrawdownError } from '../app/errors.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { DrawdownError, Workspace, type Log, type Planner } from '../app/index.ts';
 import { createApp, type AppDeps } from './app.ts';
-import { PlanQueue, type Log } from './planning.ts';
 
-export interface ServeOptions extends Omit<AppDeps, 'store' | 'planning'> {
+export interface ServeOptions extends Omit<AppDeps, 'workspace'> {
   /** default: the PORT environment variable, else 8080; 0 picks a free port */
   port?: number;
   /** default 127.0.0.1 (this machine only); 0.0.0.0 to serve a network */
   hostname?: string;
-  /** a database file, ':memory:', or an open store; default ./data/drawdown.db */
-  db?: string | Store;
+  /** a database file, ':memory:', or an open workspace; default ./data/drawdown.db */
+  db?: string | Workspace;
+  /** the planner for a workspace opened here (default: the real one) */
+  planner?: Planner;
 }
 
 export interface ServerHandle {
   app: Hono;
-  store: Store;
-  planning: PlanQueue;
+  workspace: Workspace;
   port: number;
   hostname: string;
   /** http://localhost:PORT */
@@ -36,13 +35,10 @@ export function defaultPort(): number {
 }
 
 export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
-  const ownStore = typeof options.db !== 'object';
-  const store = typeof options.db === 'object' ? options.db : openStore(options.db);
   const log: Log = options.log ?? ((m, e) => console.error(m, e ?? ''));
-  // a plan still running in the file was cut off when the last server stopped
-  store.failRunningPlans('interrupted: the server stopped while planning; plan again');
-  const planning = new PlanQueue(store, options.planner, log);
-  const app = createApp({ ...options, store, planning, log });
+  const own = !(options.db instanceof Workspace);
+  const workspace = options.db instanceof Workspace ? options.db : Workspace.open({ db: options.db, planner: options.planner, log });
+  const app = createApp({ ...options, workspace, log });
   const hostname = options.hostname ?? '127.0.0.1';
   let server: Server;
   try {
@@ -52,7 +48,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
       s.once('error', reject);
     });
   } catch (e) {
-    if (ownStore) store.close();
+    if (own) await workspace.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new DrawdownError('usage', `port ${options.port ?? defaultPort()} is in use: choose another with --port N`);
     if (err.code === 'EACCES') throw new DrawdownError('usage', `no permission to listen on port ${options.port ?? defaultPort()}: choose one above 1024`);
@@ -61,15 +57,14 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   const port = (server.address() as AddressInfo).port;
   let closed: Promise<void> | undefined;
   return {
-    app, store, planning, port, hostname, url: `http://localhost:${port}`,
+    app, workspace, port, hostname, url: `http://localhost:${port}`,
     close() {
       closed ??= (async () => {
-        await planning.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections(); // keep-alive sockets would hold close() open
         });
-        if (ownStore) store.close();
+        if (own) await workspace.close();
       })();
       return closed;
     },

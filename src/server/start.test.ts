@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import { startWorkspace } from './start.ts';
 import { smallYaml, tempDir } from './testkit.ts';
 
-const plannerReady = await import('../app/plan.ts').then(() => true, () => false);
-const NO_PLANNER = !plannerReady && 'the planner stages are not all in place yet (Cannot find module)';
 
-test('start creates the database, loads the scenario once, plans it once, and says where it is served', { skip: NO_PLANNER }, async () => {
+test('start creates the database, loads the scenario once, plans it once, and says where it is served', async () => {
   const dir = tempDir();
   const file = join(dir, 'small.yaml');
   writeFileSync(file, smallYaml('Small drawdown'));

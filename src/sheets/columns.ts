@@ -3,7 +3,7 @@
 
 import { isBlank, text } from './cells.ts';
 import { normaliseHeader, recogniseHeader, recogniseMapped, type FieldSpec } from './headers.ts';
-import type { SheetIssue } from './issues.ts';
+import { sheetIssue, type SheetIssue } from './issues.ts';
 import type { Grid, GridRow } from './read.ts';
 import type { Unit } from './units.ts';
 
@@ -42,18 +42,18 @@ export function resolveColumns<F extends string>(grid: Grid, specs: FieldSpec<F>
   const issues: SheetIssue[] = [];
   const columns: Column<F>[] = [];
   const ignored: string[] = [];
-  if (!headerRow) return { headerRow: 1, columns, rows: [], ignored, issues: [{ file: grid.file, message: 'the sheet is empty' }] };
+  if (!headerRow) return { headerRow: 1, columns, rows: [], ignored, issues: [sheetIssue({ file: grid.file }, 'required', 'the sheet is empty')] };
   headerRow.cells.forEach((cell, index) => {
     if (isBlank(cell)) return;
     const header = text(cell);
     const r = recognise(header);
     if (!r) return void ignored.push(header);
     if ('field' in r && r.field === 'ignore') return; // mapped to ignore on purpose: no warning
-    if ('error' in r) return void issues.push({ file: grid.file, row: headerRow.row, column: header, message: r.error });
+    if ('error' in r) return void issues.push(sheetIssue({ file: grid.file, row: headerRow.row, column: header }, 'unknown_field', r.error));
     const first = columns.find((c) => c.field === r.field);
     if (first) {
       const label = specs.find((s) => s.field === r.field)?.label ?? r.field;
-      issues.push({ file: grid.file, row: headerRow.row, column: header, message: `${label} is already given by column "${first.header}"` });
+      issues.push(sheetIssue({ file: grid.file, row: headerRow.row, column: header }, 'duplicate', `${label} is already given by column "${first.header}"`));
       return;
     }
     columns.push({ index, header, field: r.field, ...(r.unit ? { unit: r.unit } : {}) });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { DrawdownError } from '../app/errors.ts';
+import { DrawdownError } from '../model/errors.ts';
 import { planScenario } from '../app/plan.ts';
 import type { Plan, Scenario } from '../model/index.ts';
 import { toMs } from '../model/index.ts';

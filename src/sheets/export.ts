@@ -1,7 +1,7 @@
 // Spreadsheets and documents out: the inventory sheet for a scenario, and for a plan its
 // registers (CSV or XLSX), printable load plans (HTML), GeoJSON for GIS and iCalendar.
 
-import { DrawdownError } from '../app/errors.ts';
+import { DrawdownError } from '../model/errors.ts';
 import type { Plan, Scenario } from '../model/index.ts';
 import { dispositionsTable } from './dispositions.ts';
 import { planGeoJson } from './geojson.ts';

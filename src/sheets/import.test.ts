@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { parseScenario } from '../scenario/index.ts';
-import { readMapping } from './cli.ts';
+import { parse as parseYaml } from 'yaml';
 import { baseText, fixture } from './fixtures/index.ts';
 import { importInventory } from './import.ts';
 import { formatSheetIssue } from './issues.ts';
@@ -50,7 +50,7 @@ test('a sheet with bad rows is refused with every row named', async () => {
     'items-bad.csv: row 8, column "Location": site "hub" is a hub; items must start at an origin site',
     'items-bad.csv: row 8, column "Qty": must be a whole number, got 2.5',
   ]);
-  assert.deepEqual(formatSheetIssue(r.ok ? { message: '' } : r.issues[0], false), 'row 3, column "Location": unknown site "nowhere"');
+  assert.deepEqual(formatSheetIssue(r.ok ? { path: '', code: 'value', message: '' } : r.issues[0], false), 'row 3, column "Location": unknown site "nowhere"');
 });
 
 test('a sheet without a needed column names what it looked for', async () => {
@@ -76,7 +76,7 @@ test('headers with units of the wrong kind, and a missing base, are refused', as
 });
 
 test('a mapping file names the columns drawdown does not recognise, with units', async () => {
-  const mapping = readMapping(fixture('mapping.yaml'));
+  const mapping = parseYaml(readFileSync(fixture('mapping.yaml'), 'utf8')) as Record<string, string>;
   const r = await importInventory({ items: { path: fixture('items-mapped.csv') }, base: baseText(), mapping });
   assert.ok(r.ok, JSON.stringify(messages(r)));
   assert.deepEqual(r.scenario.items[0], {

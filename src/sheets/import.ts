@@ -7,7 +7,7 @@ import type { Scenario, Site } from '../model/index.ts';
 import { parseScenario, type ScenarioIssue } from '../scenario/index.ts';
 import { normaliseMapping, resolveColumns, type Columns } from './columns.ts';
 import { ITEM_FIELDS, PERSONNEL_FIELDS, recogniseMapped } from './headers.ts';
-import { sortSheetIssues, type SheetIssue } from './issues.ts';
+import { sheetIssue, sortSheetIssues, type SheetIssue } from './issues.ts';
 import { readItems } from './items.ts';
 import { readPersonnel } from './personnel.ts';
 import { readGrid, type SheetSource } from './read.ts';
@@ -53,7 +53,7 @@ export async function importInventory(opts: ImportOptions): Promise<ImportResult
     const cols = resolveColumns(g.grid, specs, mapping);
     headers.set(g.grid.file, g.grid.rows.find((r) => r.row === cols.headerRow)?.cells.map(text) ?? []);
     issues.push(...cols.issues);
-    for (const h of cols.ignored) warnings.push({ file: g.grid.file, row: cols.headerRow, column: h, message: 'not read (no field of that name; map it in the mapping file if it matters)' });
+    for (const h of cols.ignored) warnings.push(sheetIssue({ file: g.grid.file, row: cols.headerRow, column: h }, 'unknown_field', 'not read (no field of that name; map it in the mapping file if it matters)'));
     if (cols.issues.length > 0) return undefined;
     const lines = read(g.grid.file, cols, sites);
     issues.push(...lines.issues);
@@ -69,10 +69,10 @@ export async function importInventory(opts: ImportOptions): Promise<ImportResult
   const located = (list: ScenarioIssue[]) => list.map((i) => locate(i, items.origins, personnel?.origins ?? []));
   if (!loaded.ok) {
     const own = new Set(issues.map(key));
-    const sameRow = new Set(issues.filter((i) => i.row !== undefined).map((i) => `${i.file}|${i.row}`));
+    const sameRow = new Set(issues.filter((i) => i.line !== undefined).map((i) => `${i.file}|${i.line}`));
     for (const i of located(loaded.issues)) {
       // A cell already reported left its field out; the loader's "required" for it says nothing new.
-      if (own.has(key(i)) || (i.message.endsWith('required') && sameRow.has(`${i.file}|${i.row}`))) continue;
+      if (own.has(key(i)) || (i.message.endsWith('required') && sameRow.has(`${i.file}|${i.line}`))) continue;
       issues.push(i);
     }
   }
@@ -81,11 +81,11 @@ export async function importInventory(opts: ImportOptions): Promise<ImportResult
   return { ok: true, scenarioFile, scenario: loaded.scenario, warnings };
 }
 
-const key = (i: SheetIssue) => `${i.file}|${i.row}|${i.column}`;
+const key = (i: SheetIssue) => `${i.file}|${i.line}|${i.column}`;
 
 function readBase(base: ImportOptions['base'], issues: SheetIssue[]): Obj | undefined {
   if (base === undefined) {
-    issues.push({ message: 'no base scenario: the sheets fill in a scenario that gives the sites, aircraft and agreements (--base SCENARIO)' });
+    issues.push(sheetIssue({}, 'required', 'no base scenario: the sheets fill in a scenario that gives the sites, aircraft and agreements (--base SCENARIO)'));
     return undefined;
   }
   let value: unknown = base;
@@ -93,12 +93,12 @@ function readBase(base: ImportOptions['base'], issues: SheetIssue[]): Obj | unde
     try {
       value = parseYaml(base);
     } catch (e) {
-      issues.push({ message: `base scenario: ${(e as Error).message.split('\n')[0]}` });
+      issues.push(sheetIssue({}, 'syntax', `base scenario: ${(e as Error).message.split('\n')[0]}`));
       return undefined;
     }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    issues.push({ message: 'base scenario: must be an object with name, asOf, sites and aircraft' });
+    issues.push(sheetIssue({}, 'type', 'base scenario: must be an object with name, asOf, sites and aircraft'));
     return undefined;
   }
   return structuredClone(value) as Obj;
@@ -114,12 +114,15 @@ function baseSites(base: Obj | undefined): Site[] {
 function checkMapping(mapping: Record<string, string>, issues: SheetIssue[]): void {
   for (const [header, target] of Object.entries(mapping)) {
     if (typeof target !== 'string') {
-      issues.push({ file: 'mapping', message: `"${header}": must map to a field name, got ${JSON.stringify(target)}` });
+      issues.push(sheetIssue({ file: 'mapping' }, 'type', `"${header}": must map to a field name, got ${JSON.stringify(target)}`));
       continue;
     }
     const known = [recogniseMapped(header, target, ITEM_FIELDS), recogniseMapped(header, target, PERSONNEL_FIELDS)];
     if (known.every((k) => !k || 'error' in k))
       issues.push({
+        path: '',
+        code: 'unknown_field',
+        value: target,
         file: 'mapping',
         message: `"${header}": "${target}" is neither a field (${[...ITEM_FIELDS.map((f) => f.field), 'count', 'role', 'unit', 'ignore'].join(', ')}) nor a header drawdown knows`,
       });
@@ -136,7 +139,7 @@ function locate(issue: ScenarioIssue, items: Origin[], personnel: Origin[]): She
       return o ? `row ${o.row}` : all;
     });
   const origin = m ? origins(m[1])[Number(m[2])] : undefined;
-  if (!m || !origin) return { message: `base scenario: ${issue.path ? issue.path + ': ' : ''}${issue.message}` };
+  if (!m || !origin) return { ...issue, path: '', message: `base scenario: ${issue.path ? issue.path + ': ' : ''}${issue.message}`, line: undefined };
   const field = m[3];
   const column = field ? origin.columns[field] : undefined;
   let message = rowsInText(issue.message);
@@ -145,5 +148,6 @@ function locate(issue: ScenarioIssue, items: Origin[], personnel: Origin[]): She
     const cell = origin.cells[field];
     message = message.replace(/, got .*$/, `, got ${readNumber(cell).ok ? text(cell) : shown(cell)}`);
   }
-  return { file: origin.file, row: origin.row, ...(column ? { column } : {}), message: field && !column ? `${field}: ${message}` : message };
+  return sheetIssue({ file: origin.file, row: origin.row, ...(column ? { column } : {}) }, issue.code, field && !column ? `${field}: ${message}` : message,
+    { ...(issue.hint ? { hint: issue.hint } : {}) });
 }

@@ -4,4 +4,3 @@ export { importInventory, type ImportOptions, type ImportResult, type SheetSourc
 export { formatSheetIssue, type SheetIssue } from './issues.ts';
 export { exportItems, exportItemsCsv, exportPlan, EXPORTS, CONTENT_TYPES, type ExportWhat, type Exported, type TableFormat } from './export.ts';
 export { CANONICAL_ITEM_HEADERS } from './inventory.ts';
-export { runImportCommand, runExportCommand, readMapping, type CommandResult, type ImportArgs, type ExportArgs } from './cli.ts';

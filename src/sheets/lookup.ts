@@ -1,7 +1,7 @@
 // The scenario records a plan refers to, found by id; a plan naming something its scenario
 // lacks was made for another scenario, which is bad input, not a bug.
 
-import { DrawdownError } from '../app/errors.ts';
+import { DrawdownError } from '../model/errors.ts';
 import type { FleetLine, Infrastructure, Item, Pallet, Plan, Scenario, Site } from '../model/index.ts';
 
 export interface Lookup {

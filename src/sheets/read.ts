@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CellValue } from './cells.ts';
-import type { SheetIssue } from './issues.ts';
+import { sheetIssue, type SheetIssue } from './issues.ts';
 
 export interface SheetSource {
   /** a file to read */
@@ -38,17 +38,17 @@ export async function readGrid(source: SheetSource, preferredSheet: string): Pro
   try {
     bytes = source.buffer ?? readFileSync(source.path ?? '');
   } catch (e) {
-    return { ok: false, issue: { file, message: `cannot read ${source.path} (${(e as NodeJS.ErrnoException).code ?? 'error'})` } };
+    return { ok: false, issue: sheetIssue({ file }, 'unreadable', `cannot read ${source.path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`) };
   }
   const ext = extname(file).toLowerCase();
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": an XLSX is a zip archive
   if (ext === '.xls' || (bytes[0] === 0xd0 && bytes[1] === 0xcf))
-    return { ok: false, issue: { file, message: 'old binary Excel (.xls) is not read; save it as .xlsx or .csv' } };
+    return { ok: false, issue: sheetIssue({ file }, 'unreadable', 'old binary Excel (.xls) is not read; save it as .xlsx or .csv') };
   try {
     if (ext === '.xlsx' || ext === '.xlsm' || zip) return { ok: true, grid: await readXlsx(bytes, file, preferredSheet) };
     return { ok: true, grid: readCsv(Buffer.from(bytes).toString('utf8'), file, ext === '.tsv' ? '\t' : undefined) };
   } catch (e) {
-    return { ok: false, issue: { file, message: `cannot read the ${zip ? 'workbook' : 'CSV'}: ${(e as Error).message.split('\n')[0]}` } };
+    return { ok: false, issue: sheetIssue({ file }, 'syntax', `cannot read the ${zip ? 'workbook' : 'CSV'}: ${(e as Error).message.split('\n')[0]}`) };
   }
 }
 

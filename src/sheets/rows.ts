@@ -1,10 +1,10 @@
 // Shared pieces of turning sheet rows into scenario lines: the cell of a field, site lookup,
 // and the record of which row and column each scenario field came from (to map issues back).
 
-import type { Site } from '../model/index.ts';
+import type { IssueCode, Site } from '../model/index.ts';
 import { isBlank, text, type CellValue } from './cells.ts';
 import type { Column, Columns } from './columns.ts';
-import type { SheetIssue } from './issues.ts';
+import { sheetIssue, type SheetIssue } from './issues.ts';
 
 export interface Origin {
   file: string;
@@ -37,19 +37,19 @@ export class RowReader<F extends string> {
     return c ? (cells[c.index] ?? null) : undefined;
   }
 
-  issue(row: number, field: F, message: string): SheetIssue {
-    return { file: this.file, row, column: this.column(field)?.header, message };
+  issue(row: number, field: F, message: string, code: IssueCode = 'value'): SheetIssue {
+    const header = this.column(field)?.header;
+    return sheetIssue({ file: this.file, row, ...(header !== undefined ? { column: header } : {}) }, code, message);
   }
 
   /** A "no column for ..." issue for each required field the header lacks. */
   missing(required: { field: F; label: string; examples: string[] }[]): SheetIssue[] {
     return required
       .filter((r) => !this.column(r.field))
-      .map((r) => ({
-        file: this.file,
-        row: this.cols.headerRow,
-        message: `no column for ${r.label} (headers like ${r.examples.map((e) => `"${e}"`).join(', ')}, or map one in the mapping file)`,
-      }));
+      .map((r) =>
+        sheetIssue({ file: this.file, row: this.cols.headerRow }, 'required',
+          `no column for ${r.label} (headers like ${r.examples.map((e) => `"${e}"`).join(', ')}, or map one in the mapping file)`),
+      );
   }
 
   blank(cells: CellValue[], field: F): boolean {

@@ -159,12 +159,16 @@ export async function waitForPlan(id: Id, onTick?: (elapsedMs: number) => void, 
   }
 }
 
-/** A spreadsheet problem, located as the spreadsheet program shows it. */
+/** A spreadsheet problem (the one issue shape), located as the spreadsheet program shows it. */
 export interface SheetIssue {
+  path: string;
+  code: string;
   file?: string;
-  row?: number;
+  /** the row number the spreadsheet program shows */
+  line?: number;
   column?: string;
   message: string;
+  hint?: string;
   /** `row 7, column "Location": unknown site "nowhere"` */
   text: string;
   /** the cell as written */

@@ -92,9 +92,9 @@ function issueTable(list: SheetIssue[], testid: string, kind: 'bad' | 'warn'): H
         list.map((i) =>
           h(
             'tr',
-            { 'data-testid': kind === 'bad' ? 'sheet-issue' : 'sheet-warning', 'data-row': i.row ?? '', title: i.text },
+            { 'data-testid': kind === 'bad' ? 'sheet-issue' : 'sheet-warning', 'data-row': i.line ?? '', title: i.text },
             h('td', null, i.file ?? '—'),
-            h('td', { class: 'num' }, i.row ?? '—'),
+            h('td', { class: 'num' }, i.line ?? '—'),
             h('td', null, i.column ?? '—'),
             h('td', null, i.value === undefined ? '—' : h('code', { class: 'cell-value' }, i.value === '' ? '(blank)' : i.value)),
             h('td', { class: 'reason' }, i.message),

@@ -2,7 +2,7 @@
 // status, other requests go on) while the planner's synchronous CPU work runs.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { planScenario } from '../app/plan.ts';
+import { planScenario } from './plan.ts';
 import type { Scenario } from '../model/index.ts';
 
 const { scenario, options } = workerData as { scenario: Scenario; options: { seed?: number } };

@@ -8,7 +8,7 @@ import { planScenario } from '../app/plan.ts';
 import { loadScenarioFile, formatIssue } from '../scenario/load.ts';
 import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 import type { Scenario } from '../model/index.ts';
-import { parsePlan } from '../verify/plan-shape.ts';
+import { formatPlanIssues, parsePlan } from '../verify/plan-shape.ts';
 import { verifyPlan } from '../verify/index.ts';
 import { checkSummary } from './check-summary.ts';
 import { planSummary } from './plan-summary.ts';
@@ -159,7 +159,7 @@ function verify(rest: string[], io: Out): number {
   const parsed = parsePlan(raw);
   if (!parsed.ok) {
     io.err(`${positionals[1]}: ${parsed.issues.length} problem(s) in the plan's shape`);
-    for (const i of parsed.issues) io.err(`  ${i.path}: ${i.message}`);
+    for (const line of formatPlanIssues(parsed.issues)) io.err(`  ${line}`);
     return EXIT.badInput;
   }
   const violations = verifyPlan(scenario, parsed.plan);

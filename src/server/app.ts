@@ -157,7 +157,7 @@ export function createApp(deps: AppDeps): Hono {
       else issues.push(...parsed.issues.map((i) => ({ ...i, path: joinPath('scenario', i.path), ...(object !== undefined ? { line: undefined } : {}) })));
     }
     const shaped = plan === undefined ? { ok: false as const, issues: [{ path: '', message: 'the plan is missing' }] } : parsePlan(plan);
-    if (!shaped.ok) issues.push(...shaped.issues.map((i) => ({ path: joinPath('plan', i.path === '(plan)' ? '' : i.path), message: i.message })));
+    if (!shaped.ok) issues.push(...shaped.issues.map((i) => ({ path: joinPath('plan', i.path), message: i.message })));
     if (issues.length > 0 || !scenario || !shaped.ok) return c.json({ issues }, 400);
     const violations = verifyPlan(scenario, shaped.plan);
     return c.json({ valid: violations.length === 0, violations });

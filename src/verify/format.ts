@@ -32,11 +32,16 @@ const DIGITS: Record<Unit, number> = {
  */
 export function figures(amount: number, limit: number, unit: Unit): Figures | undefined {
   if (!Number.isFinite(amount) || !Number.isFinite(limit)) return undefined;
-  const f = 10 ** DIGITS[unit];
-  // toPrecision strips float noise (0.1 + 0.2) before rounding up or down.
-  const scaled = Number((amount * f).toPrecision(12));
-  const away = amount > limit ? Math.ceil(scaled) : amount < limit ? Math.floor(scaled) : Math.round(scaled);
-  return { amount: away / f + 0, limit: Math.round(Number((limit * f).toPrecision(12))) / f + 0, unit };
+  const away = amount > limit ? Math.ceil : amount < limit ? Math.floor : Math.round;
+  return { amount: roundWith(amount, DIGITS[unit], away), limit: roundWith(limit, DIGITS[unit], Math.round), unit };
+}
+
+function roundWith(x: number, digits: number, how: (x: number) => number): number {
+  const f = 10 ** digits;
+  // Figures beyond 2^53 in the unit's smallest step have no decimals left to round (and 1e308
+  // scaled up would be Infinity); toPrecision strips float noise (0.1 + 0.2) before rounding.
+  if (!(Math.abs(x * f) < 2 ** 53)) return x;
+  return how(Number((x * f).toPrecision(12))) / f + 0;
 }
 
 export function violation(rule: RuleName, message: string, refs: readonly string[], measured?: Figures): Violation {

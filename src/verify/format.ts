@@ -38,9 +38,10 @@ export function figures(amount: number, limit: number, unit: Unit): Figures | un
 
 function roundWith(x: number, digits: number, how: (x: number) => number): number {
   const f = 10 ** digits;
-  // Figures beyond 2^53 in the unit's smallest step have no decimals left to round (and 1e308
-  // scaled up would be Infinity); toPrecision strips float noise (0.1 + 0.2) before rounding.
-  if (!(Math.abs(x * f) < 2 ** 53)) return x;
+  // toPrecision strips float noise (0.1 + 0.2) before rounding; its 12 digits cover figures up to
+  // 1e11 steps of the unit. Larger ones (a claimed 1e308 kg) are kept as they are: rounding them
+  // would lose digits, or scale them to Infinity.
+  if (!(Math.abs(x * f) < 1e11)) return x;
   return how(Number((x * f).toPrecision(12))) / f + 0;
 }
 

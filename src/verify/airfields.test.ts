@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, expectOnly, expectViolation, tinyCase } from './fixtures.ts';
+import { check, expectOnly, expectViolation, figuresOf, tinyCase } from './fixtures.ts';
 
 test('aircraft on the ground within the mog', () => {
   const { scenario, plan } = tinyCase();
@@ -8,6 +8,7 @@ test('aircraft on the ground within the mog', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'airfield.mog');
   expectViolation(v, 'airfield.mog', /^site hub: 2 aircraft on the ground at .* exceed its mog of 1 \(C-130J-30#1, C-17A#1\)$/);
+  assert.deepEqual(figuresOf(v, 'airfield.mog', /hub/), { amount: 2, limit: 1, unit: 'aircraft' });
 });
 
 test('turns that do not overlap share a mog of one', () => {
@@ -22,4 +23,5 @@ test('departures per UTC day', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'airfield.departures');
   expectViolation(v, 'airfield.departures', /^site alpha: 2 departures on 2024-09-10 exceed 1 per day$/);
+  assert.deepEqual(figuresOf(v, 'airfield.departures', /alpha/), { amount: 2, limit: 1, unit: 'departures' });
 });

@@ -6,7 +6,7 @@ import type { Violation } from '../model/index.ts';
 import { TIME_EPS_MS, toDate } from '../model/index.ts';
 import type { VerifyContext } from './context.ts';
 import { cmp, finite } from './context.ts';
-import { at, violation } from './format.ts';
+import { at, figures, violation } from './format.ts';
 
 interface Interval {
   start: number;
@@ -68,7 +68,7 @@ function mog(ctx: VerifyContext): Violation[] {
         const tails = [...onGround].sort(cmp);
         out.push(violation('airfield.mog',
           `site ${site}: ${onGround.size} aircraft on the ground at ${at(e.shown)} exceed its mog of ${limit} (${tails.join(', ')})`,
-          [site, ...tails]));
+          [site, ...tails], figures(onGround.size, limit, 'aircraft')));
       }
       over = onGround.size > limit;
     }
@@ -90,7 +90,8 @@ function departures(ctx: VerifyContext): Violation[] {
     const [site, day] = k.split('\u0000');
     const limit = ctx.sites.get(site)!.maxDeparturesPerDay!;
     if (ids.length > limit) {
-      out.push(violation('airfield.departures', `site ${site}: ${ids.length} departures on ${day} exceed ${limit} per day`, [site, ...ids]));
+      out.push(violation('airfield.departures', `site ${site}: ${ids.length} departures on ${day} exceed ${limit} per day`, [site, ...ids],
+        figures(ids.length, limit, 'departures')));
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toIso, toMs } from '../model/index.ts';
-import { check, expectOnly, expectViolation, sortie, tinyCase } from './fixtures.ts';
+import { check, expectOnly, expectViolation, figuresOf, sortie, tinyCase } from './fixtures.ts';
 
 test('closure is the last departure from an origin site', () => {
   const { scenario, plan } = tinyCase();
@@ -19,6 +19,8 @@ test('siteClosures give each origin site\'s last departure', () => {
   expectOnly(v, 'claims.closure');
   expectViolation(v, 'claims.closure', /site alpha: lastDeparture "2024-09-10T06:52:00Z" but its last departure is 2024-09-10T13:58:00Z/);
   expectViolation(v, 'claims.closure', /origin site bravo has 0 siteClosures entries, not one/);
+  assert.deepEqual(figuresOf(v, 'claims.closure', /bravo/), { amount: 0, limit: 1, unit: 'entries' });
+  assert.deepEqual(figuresOf(v, 'claims.closure', /alpha/), {}, 'instants carry no figures');
 });
 
 test('flyingHours counts positioning legs, to 0.01 h', () => {
@@ -47,6 +49,9 @@ test('costUsd, counts and values as the plan gives them', () => {
   expectViolation(v, 'claims.metrics', /^metrics.sorties is 3 but the plan gives 4$/);
   expectViolation(v, 'claims.metrics', /^metrics.palletsBuilt is 4 but the plan gives 3$/);
   expectViolation(v, 'claims.metrics', /^metrics.transferValueUsd is 0 but the plan gives 2000 USD$/);
+  assert.deepEqual(figuresOf(v, 'claims.metrics', /sorties/), { amount: 3, limit: 4, unit: 'sorties' });
+  assert.deepEqual(figuresOf(v, 'claims.metrics', /palletsBuilt/), { amount: 4, limit: 3, unit: 'pallets' });
+  assert.deepEqual(figuresOf(v, 'claims.metrics', /transferValueUsd/), { amount: 0, limit: 2000, unit: 'USD' });
 });
 
 test('bounds are not above the plan', () => {
@@ -59,6 +64,7 @@ test('bounds are not above the plan', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'claims.bounds');
   expectViolation(v, 'claims.bounds', /^bounds.sorties 5 is not a lower bound: the plan flies 4 sorties$/);
+  assert.deepEqual(figuresOf(v, 'claims.bounds', /sorties/), { amount: 5, limit: 4, unit: 'sorties' });
   expectViolation(v, 'claims.bounds', /^bounds.closure "2024-09-10T14:58:00Z" is not a lower bound: the plan closes at 2024-09-10T13:58:00Z$/);
 });
 

@@ -6,7 +6,8 @@ import type { Violation } from '../model/index.ts';
 import { HOUR_MS, TIME_EPS_MS, toMs } from '../model/index.ts';
 import type { VerifyContext } from './context.ts';
 import { finite, flightMs, list } from './context.ts';
-import { at, num, quote, violation } from './format.ts';
+import type { Unit } from './format.ts';
+import { at, figures, num, quote, violation } from './format.ts';
 import { sortiesByTail } from './tails.ts';
 
 const HOURS_EPS = 0.01;
@@ -58,7 +59,7 @@ function closure(ctx: VerifyContext): Violation[] {
   for (const site of ctx.scenario.sites) {
     if (site.role !== 'origin') continue;
     const n = claims.filter((c) => c.site === site.id).length;
-    if (n !== 1) out.push(violation('claims.closure', `origin site ${site.id} has ${n} siteClosures entries, not one`, [site.id]));
+    if (n !== 1) out.push(violation('claims.closure', `origin site ${site.id} has ${n} siteClosures entries, not one`, [site.id], figures(n, 1, 'entries')));
   }
   return out;
 }
@@ -84,25 +85,27 @@ export function flyingHoursAndCost(ctx: VerifyContext): { hours: number; costUsd
 function metrics(ctx: VerifyContext): Violation[] {
   const out: Violation[] = [];
   const claimed = (ctx.plan.metrics ?? {}) as unknown as Record<string, unknown>;
-  const check = (field: string, actual: number, eps: number, unit: string) => {
+  const check = (field: string, actual: number, eps: number, unit: Unit) => {
     const c = claimed[field];
     if (!finite(c) || Math.abs(c - actual) > eps) {
-      out.push(violation('claims.metrics', `metrics.${field} is ${quote(c)} but the plan gives ${num(actual, 2)}${unit}`, []));
+      const shown = unit === 'h' || unit === 'USD' ? ` ${unit}` : '';
+      out.push(violation('claims.metrics', `metrics.${field} is ${quote(c)} but the plan gives ${num(actual, 2)}${shown}`, [],
+        finite(c) ? figures(c, actual, unit) : undefined));
     }
   };
-  check('sorties', list(ctx.plan.sorties).length, 0, '');
-  check('palletsBuilt', list(ctx.plan.pallets).length, 0, '');
+  check('sorties', list(ctx.plan.sorties).length, 0, 'sorties');
+  check('palletsBuilt', list(ctx.plan.pallets).length, 0, 'pallets');
   const { hours, costUsd } = flyingHoursAndCost(ctx);
-  check('flyingHours', hours, HOURS_EPS, ' h');
-  check('costUsd', costUsd, USD_EPS, ' USD');
+  check('flyingHours', hours, HOURS_EPS, 'h');
+  check('costUsd', costUsd, USD_EPS, 'USD');
   const value = { transfer: 0, retrograde: 0, demilitarize: 0 };
   for (const d of list(ctx.plan.dispositions)) {
     const item = d && ctx.items.get(d.itemId);
     if (item && finite(d.quantity) && d.action in value) value[d.action] += d.quantity * item.unitValueUsd;
   }
-  check('transferValueUsd', value.transfer, USD_EPS, ' USD');
-  check('retrogradeValueUsd', value.retrograde, USD_EPS, ' USD');
-  check('demilitarizedValueUsd', value.demilitarize, USD_EPS, ' USD');
+  check('transferValueUsd', value.transfer, USD_EPS, 'USD');
+  check('retrogradeValueUsd', value.retrograde, USD_EPS, 'USD');
+  check('demilitarizedValueUsd', value.demilitarize, USD_EPS, 'USD');
   return out;
 }
 
@@ -112,7 +115,8 @@ function bounds(ctx: VerifyContext): Violation[] {
   const sorties = b.sorties?.value;
   const n = list(ctx.plan.sorties).length;
   if (sorties !== null && (!finite(sorties) || sorties > n)) {
-    out.push(violation('claims.bounds', `bounds.sorties ${quote(sorties)} is not a lower bound: the plan flies ${n} sorties`, []));
+    out.push(violation('claims.bounds', `bounds.sorties ${quote(sorties)} is not a lower bound: the plan flies ${n} sorties`, [],
+      finite(sorties) ? figures(sorties, n, 'sorties') : undefined));
   }
   const closure = b.closure?.value;
   if (closure !== null) {

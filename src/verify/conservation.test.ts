@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HOUR_MS, toIso, toMs } from '../model/index.ts';
-import { check, expectOnly, expectViolation, reweigh, sortie, tinyCase } from './fixtures.ts';
+import { check, expectOnly, expectViolation, figuresOf, reweigh, sortie, tinyCase } from './fixtures.ts';
 
 test('a pallet never flown out is left behind at its origin', () => {
   const { scenario, plan } = tinyCase();
@@ -9,6 +9,7 @@ test('a pallet never flown out is left behind at its origin', () => {
   const v = check(scenario, reweigh(scenario, plan));
   expectOnly(v, 'conservation.item');
   expectViolation(v, 'conservation.item', /pallet P-ammo-1 is left behind at alpha \(origin, never flown out\)/);
+  assert.deepEqual(figuresOf(v, 'conservation.item', /P-ammo-1/), { amount: 1, limit: 0, unit: 'pallets' });
 });
 
 test('a floor unit never loaded is left behind', () => {
@@ -17,6 +18,7 @@ test('a floor unit never loaded is left behind', () => {
   const v = check(scenario, reweigh(scenario, plan));
   expectOnly(v, 'conservation.item');
   expectViolation(v, 'conservation.item', /item truck: 1 retrograde unit left behind at alpha/);
+  assert.deepEqual(figuresOf(v, 'conservation.item', /truck/), { amount: 1, limit: 0, unit: 'units' });
 });
 
 test('dispositions must account for every unit of an item', () => {
@@ -26,6 +28,7 @@ test('dispositions must account for every unit of an item', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'conservation.item');
   expectViolation(v, 'conservation.item', /item gen: dispositions account for 1 units of 2/);
+  assert.deepEqual(figuresOf(v, 'conservation.item', /gen/), { amount: 1, limit: 2, unit: 'units' });
 });
 
 test('more units on pallets than are retrograde', () => {
@@ -38,6 +41,7 @@ test('more units on pallets than are retrograde', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'conservation.item');
   expectViolation(v, 'conservation.item', /item tents: 2 units on pallets but only 1 retrograde/);
+  assert.deepEqual(figuresOf(v, 'conservation.item', /tents/), { amount: 2, limit: 1, unit: 'units' });
 });
 
 test('a pallet leaves a hub only after it has been unloaded there; people too', () => {
@@ -51,6 +55,9 @@ test('a pallet leaves a hub only after it has been unloaded there; people too', 
   expectOnly(v, 'conservation.item', 'conservation.people');
   expectViolation(v, 'conservation.item', /sortie S4 \(C-17A#1\) takes pallet P-ammo-1 from hub at .*, before it is unloaded there at/);
   expectViolation(v, 'conservation.people', /sortie S4 \(C-17A#1\) takes 5 passengers from hub at .*, where only 3 people are/);
+  // Half an hour before the 1.5 h unloading ends; five people where three are.
+  assert.deepEqual(figuresOf(v, 'conservation.item', /P-ammo-1/), { amount: 0.5, limit: 0, unit: 'h' });
+  assert.deepEqual(figuresOf(v, 'conservation.people', /S4/), { amount: 5, limit: 3, unit: 'people' });
 });
 
 test('a pallet cannot leave a site it is not at', () => {
@@ -86,6 +93,7 @@ test('everyone leaves an origin site', () => {
   const v = check(scenario, reweigh(scenario, plan));
   expectOnly(v, 'conservation.people');
   expectViolation(v, 'conservation.people', /^1 people remain at alpha \(origin\) at the end$/);
+  assert.deepEqual(figuresOf(v, 'conservation.people', /remain/), { amount: 1, limit: 0, unit: 'people' });
 });
 
 test('a sortie cannot take more people than are at the site', () => {

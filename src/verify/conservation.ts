@@ -3,11 +3,12 @@
 // the start, anywhere else from its arrival plus the arriving type's turn (time to unload).
 
 import type { Site, Violation } from '../model/index.ts';
-import { TIME_EPS_MS } from '../model/index.ts';
+import { HOUR_MS, TIME_EPS_MS } from '../model/index.ts';
 import type { SortieInfo, VerifyContext } from './context.ts';
 import { compareDeparture, finite, list } from './context.ts';
 import { MinHeap } from './heap.ts';
-import { at, violation } from './format.ts';
+import type { Figures } from './format.ts';
+import { at, figures, violation } from './format.ts';
 
 /** Nothing may end at an origin site or at a hub inside a country with an agreement. */
 export function mustBeEmptied(ctx: VerifyContext, site: Site | undefined): boolean {
@@ -21,7 +22,9 @@ export function checkConservation(ctx: VerifyContext): Violation[] {
 
 function checkItems(ctx: VerifyContext): Violation[] {
   const out: Violation[] = [];
-  const bad = (message: string, refs: string[]) => out.push(violation('conservation.item', message, refs));
+  const bad = (message: string, refs: string[], measured?: Figures) => out.push(violation('conservation.item', message, refs, measured));
+  // A piece taken before it is unloaded: hours early against none allowed.
+  const early = (ready: number, dep: number) => figures((ready - dep) / HOUR_MS, 0, 'h');
 
   // Disposition rows add up to each item's quantity; retrograde rows say how many must leave.
   const retrograde = new Map<string, number>();
@@ -39,7 +42,7 @@ function checkItems(ctx: VerifyContext): Violation[] {
   for (const item of ctx.scenario.items) {
     const n = declared.get(item.id) ?? 0;
     if (n !== item.quantity) {
-      bad(`item ${item.id}: dispositions account for ${n} units of ${item.quantity}`, [item.id]);
+      bad(`item ${item.id}: dispositions account for ${n} units of ${item.quantity}`, [item.id], figures(n, item.quantity, 'units'));
     }
   }
 
@@ -54,7 +57,7 @@ function checkItems(ctx: VerifyContext): Violation[] {
   for (const item of ctx.scenario.items) {
     const r = retrograde.get(item.id) ?? 0;
     const p = onPallets.get(item.id) ?? 0;
-    if (p > r) bad(`item ${item.id}: ${p} units on pallets but only ${r} retrograde`, [item.id]);
+    if (p > r) bad(`item ${item.id}: ${p} units on pallets but only ${r} retrograde`, [item.id], figures(p, r, 'units'));
     atOrigin.set(item.id, Math.max(0, r - p));
   }
 
@@ -82,7 +85,7 @@ function checkItems(ctx: VerifyContext): Violation[] {
         if (st.site !== from) {
           bad(`${s.label} takes pallet ${id} from ${from} at ${at(s.dep)}, but the pallet is at ${st.site}`, [id, s.sortie.id]);
         } else if (st.ready > s.dep + TIME_EPS_MS) {
-          bad(`${s.label} takes pallet ${id} from ${from} at ${at(s.dep)}, before it is unloaded there at ${at(st.ready)}`, [id, s.sortie.id]);
+          bad(`${s.label} takes pallet ${id} from ${from} at ${at(s.dep)}, before it is unloaded there at ${at(st.ready)}`, [id, s.sortie.id], early(st.ready, s.dep));
         }
         st.site = to;
         st.ready = ready;
@@ -98,7 +101,7 @@ function checkItems(ctx: VerifyContext): Violation[] {
           if (first === undefined) {
             bad(`${s.label} takes a unit of ${item.id} from ${from} at ${at(s.dep)}, but none is there to take`, [item.id, s.sortie.id]);
           } else if (first > s.dep + TIME_EPS_MS) {
-            bad(`${s.label} takes a unit of ${item.id} from ${from} at ${at(s.dep)}, before it is unloaded there at ${at(first)}`, [item.id, s.sortie.id]);
+            bad(`${s.label} takes a unit of ${item.id} from ${from} at ${at(s.dep)}, before it is unloaded there at ${at(first)}`, [item.id, s.sortie.id], early(first, s.dep));
           }
         }
         let pool = delivered.get(key(to, item.id));
@@ -113,16 +116,16 @@ function checkItems(ctx: VerifyContext): Violation[] {
     const site = ctx.sites.get(st.site);
     if (!mustBeEmptied(ctx, site)) continue;
     const how = st.flown === 0 ? 'never flown out' : `after ${st.flown} sortie${st.flown > 1 ? 's' : ''}`;
-    bad(`pallet ${id} is left behind at ${st.site} (${site!.role}, ${how})`, [id, st.site]);
+    bad(`pallet ${id} is left behind at ${st.site} (${site!.role}, ${how})`, [id, st.site], figures(1, 0, 'pallets'));
   }
   for (const item of ctx.scenario.items) {
     const n = atOrigin.get(item.id) ?? 0;
-    if (n > 0) bad(`item ${item.id}: ${n} retrograde unit${n > 1 ? 's' : ''} left behind at ${item.site} (on no pallet and no sortie)`, [item.id, item.site]);
+    if (n > 0) bad(`item ${item.id}: ${n} retrograde unit${n > 1 ? 's' : ''} left behind at ${item.site} (on no pallet and no sortie)`, [item.id, item.site], figures(n, 0, 'units'));
   }
   for (const [k, pool] of delivered) {
     const [siteId, itemId] = k.split('\u0000');
     if (pool.size > 0 && mustBeEmptied(ctx, ctx.sites.get(siteId))) {
-      bad(`item ${itemId}: ${pool.size} unit${pool.size > 1 ? 's' : ''} delivered to ${siteId} never taken on`, [itemId, siteId]);
+      bad(`item ${itemId}: ${pool.size} unit${pool.size > 1 ? 's' : ''} delivered to ${siteId} never taken on`, [itemId, siteId], figures(pool.size, 0, 'units'));
     }
   }
   return out;
@@ -150,7 +153,7 @@ export function peopleEvents(ctx: VerifyContext): PeopleEvent[] {
 
 function checkPeople(ctx: VerifyContext): Violation[] {
   const out: Violation[] = [];
-  const bad = (message: string, refs: string[]) => out.push(violation('conservation.people', message, refs));
+  const bad = (message: string, refs: string[], measured?: Figures) => out.push(violation('conservation.people', message, refs, measured));
   for (const s of ctx.sorties) {
     const p = s.sortie.passengers;
     if (!finite(p) || p < 0 || !Number.isInteger(p)) bad(`${s.label}: passengers ${p} is not a count of people`, [s.sortie.id]);
@@ -160,13 +163,13 @@ function checkPeople(ctx: VerifyContext): Violation[] {
     const n = (count.get(e.site) ?? 0) + e.delta;
     if (n < 0) {
       const s = e.sortie;
-      bad(`${s.label} takes ${-e.delta} passengers from ${e.site} at ${at(s.dep)}, where only ${n - e.delta} people are`, [s.sortie.id, e.site]);
+      bad(`${s.label} takes ${-e.delta} passengers from ${e.site} at ${at(s.dep)}, where only ${n - e.delta} people are`, [s.sortie.id, e.site], figures(-e.delta, n - e.delta, 'people'));
     }
     count.set(e.site, Math.max(0, n));
   }
   for (const [site, n] of [...count].sort()) {
     if (n > 0 && mustBeEmptied(ctx, ctx.sites.get(site))) {
-      bad(`${n} people remain at ${site} (${ctx.sites.get(site)!.role}) at the end`, [site]);
+      bad(`${n} people remain at ${site} (${ctx.sites.get(site)!.role}) at the end`, [site], figures(n, 0, 'people'));
     }
   }
   return out;

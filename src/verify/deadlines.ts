@@ -3,14 +3,27 @@
 // handed over once, at its site, after the site's last departure and by its deadlines.
 
 import type { Handover, Violation } from '../model/index.ts';
-import { deadlineEndMs, isIsoDate, toDate } from '../model/index.ts';
+import { DAY_MS, deadlineEndMs, isIsoDate, toDate, toMs } from '../model/index.ts';
 import type { VerifyContext } from './context.ts';
 import { list } from './context.ts';
-import { at, quote, violation } from './format.ts';
+import { at, figures, quote, violation } from './format.ts';
 
 /** Plans are written to the second: a departure is late once it reaches the next second. */
 function late(ms: number, deadline: string): boolean {
   return Math.floor(ms / 1000) * 1000 > deadlineEndMs(deadline);
+}
+
+/**
+ * Days a departure is late, against none allowed; rounded up to the tenth as the plan's
+ * deadlines[].slackDays are, so one second late reads 0.1 days.
+ */
+function daysLate(ms: number, deadline: string) {
+  return figures((Math.floor(ms / 1000) * 1000 - deadlineEndMs(deadline)) / DAY_MS, 0, 'days');
+}
+
+/** Whole days from one YYYY-MM-DD date to a later one (negative when it is earlier), against none allowed. */
+function daysAfter(date: string, than: string) {
+  return figures((toMs(date) - toMs(than.slice(0, 10))) / DAY_MS, 0, 'days');
 }
 
 export function checkDeadlines(ctx: VerifyContext): Violation[] {
@@ -23,11 +36,13 @@ export function checkDeadlines(ctx: VerifyContext): Violation[] {
     const agreement = ctx.agreements.get(site.country);
     if (agreement && late(s.dep, agreement.deadline)) {
       out.push(violation('deadline.agreement',
-        `${s.label} departs ${site.id} at ${at(s.dep)}, after the ${site.country} deadline ${agreement.deadline}`, [s.sortie.id, site.id]));
+        `${s.label} departs ${site.id} at ${at(s.dep)}, after the ${site.country} deadline ${agreement.deadline}`, [s.sortie.id, site.id],
+        daysLate(s.dep, agreement.deadline)));
     }
     if (site.handoverBy && late(s.dep, site.handoverBy)) {
       out.push(violation('deadline.handover',
-        `${s.label} departs ${site.id} at ${at(s.dep)}, after its handover date ${site.handoverBy}`, [s.sortie.id, site.id]));
+        `${s.label} departs ${site.id} at ${at(s.dep)}, after its handover date ${site.handoverBy}`, [s.sortie.id, site.id],
+        daysLate(s.dep, site.handoverBy)));
     }
   }
 
@@ -43,7 +58,7 @@ export function checkDeadlines(ctx: VerifyContext): Violation[] {
     const refs = [infra.id, infra.site];
     if (mine.length !== 1) {
       out.push(violation('deadline.handover',
-        `infrastructure ${infra.id} at ${infra.site} has ${mine.length} handovers, not one`, refs));
+        `infrastructure ${infra.id} at ${infra.site} has ${mine.length} handovers, not one`, refs, figures(mine.length, 1, 'handovers')));
     }
     for (const hnd of mine) {
       const what = `handover of ${infra.id}`;
@@ -57,16 +72,19 @@ export function checkDeadlines(ctx: VerifyContext): Violation[] {
       const last = lastDeparture.get(infra.site);
       if (last !== undefined && hnd.date < toDate(last)) {
         out.push(violation('deadline.handover',
-          `${what} is dated ${hnd.date}, before the last departure from ${infra.site} at ${at(last)}`, refs));
+          `${what} is dated ${hnd.date}, before the last departure from ${infra.site} at ${at(last)}`, refs,
+          daysAfter(toDate(last), hnd.date)));
       }
       const site = ctx.sites.get(infra.site);
       if (site?.handoverBy && hnd.date > site.handoverBy) {
-        out.push(violation('deadline.handover', `${what} is dated ${hnd.date}, after the site's handover date ${site.handoverBy}`, refs));
+        out.push(violation('deadline.handover', `${what} is dated ${hnd.date}, after the site's handover date ${site.handoverBy}`, refs,
+          daysAfter(hnd.date, site.handoverBy)));
       }
       const agreement = site && ctx.agreements.get(site.country);
       if (agreement && hnd.date > agreement.deadline.slice(0, 10)) {
         out.push(violation('deadline.handover',
-          `${what} is dated ${hnd.date}, after the ${site!.country} deadline ${agreement.deadline}`, refs));
+          `${what} is dated ${hnd.date}, after the ${site!.country} deadline ${agreement.deadline}`, refs,
+          daysAfter(hnd.date, agreement.deadline)));
       }
     }
   }

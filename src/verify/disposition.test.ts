@@ -1,5 +1,6 @@
 import { test } from 'node:test';
-import { check, expectOnly, expectViolation, reweigh, tinyCase } from './fixtures.ts';
+import assert from 'node:assert/strict';
+import { check, expectOnly, expectViolation, figuresOf, reweigh, tinyCase } from './fixtures.ts';
 
 test('a sensitive item is never given away', () => {
   const { scenario, plan } = tinyCase();
@@ -11,6 +12,7 @@ test('a sensitive item is never given away', () => {
   const v = check(scenario, reweigh(scenario, plan));
   expectOnly(v, 'disposition.permission');
   expectViolation(v, 'disposition.permission', /item ammo is sensitive \(lethal\) yet 1 unit is given to the host nation/);
+  assert.deepEqual(figuresOf(v, 'disposition.permission', /ammo/), { amount: 1, limit: 0, unit: 'units' });
 });
 
 test('transfer only when hostTransfer', () => {
@@ -27,4 +29,5 @@ test('demilitarise only when demilInPlace', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'disposition.permission');
   expectViolation(v, 'disposition.permission', /item gen may not be destroyed in place \(demilInPlace is false\) yet 1 unit is demilitarised/);
+  assert.deepEqual(figuresOf(v, 'disposition.permission', /gen/), { amount: 1, limit: 0, unit: 'units' });
 });

@@ -160,6 +160,14 @@ export function expectViolation(found: Violation[], rule: string, message: RegEx
   return mine;
 }
 
+/** The figures of the one violation of `rule` whose message matches: what tests compare exactly. */
+export function figuresOf(found: Violation[], rule: string, message: RegExp): Pick<Violation, 'amount' | 'limit' | 'unit'> {
+  const mine = expectViolation(found, rule, message).filter((v) => message.test(v.message));
+  assert.equal(mine.length, 1, `one ${rule} message matches ${message}: ${JSON.stringify(mine, null, 1)}`);
+  const { rule: _r, message: _m, refs: _refs, ...measured } = mine[0];
+  return measured; // {} for a violation without figures
+}
+
 /** The plan breaks exactly the given rules (claims.feasible aside: a broken plan claiming feasibility). */
 export function expectOnly(found: Violation[], ...rules: string[]): void {
   const got = [...new Set(found.map((v) => v.rule))].filter((r) => r !== 'claims.feasible').sort();

@@ -3,7 +3,7 @@
 import type { Violation } from '../model/index.ts';
 import { HOUR_MS, greatCircleKm } from '../model/index.ts';
 import type { VerifyContext } from './context.ts';
-import { at, h, num, violation } from './format.ts';
+import { at, figures, h, num, violation } from './format.ts';
 
 const FLIGHT_EPS_MS = 60_000;
 
@@ -16,7 +16,8 @@ export function checkFlights(ctx: VerifyContext): Violation[] {
     if (Math.abs(s.arr - expected) > FLIGHT_EPS_MS) {
       out.push(violation('flight.time',
         `${s.label}: arrives ${at(s.arr)} but ${s.from!.id}–${s.to!.id} is ${num(km, 1)} km at ${num(s.line!.cruiseKmh, 1)} km/h, ` +
-        `${h(km / s.line!.cruiseKmh)} after departing ${at(s.dep)}: ${at(expected)}`, [s.sortie.id]));
+        `${h(km / s.line!.cruiseKmh)} after departing ${at(s.dep)}: ${at(expected)}`, [s.sortie.id],
+        figures((s.arr - s.dep) / HOUR_MS, km / s.line!.cruiseKmh, 'h')));
     }
   }
   return out;

@@ -20,7 +20,7 @@ import { checkClaims } from './claims.ts';
 
 export type { Violation } from '../model/index.ts';
 export { formatPlanIssues, parsePlan } from './plan-shape.ts';
-export type { PlanIssue, ParsePlanResult } from './plan-shape.ts';
+export type { ParsePlanResult } from './plan-shape.ts';
 
 const FAMILIES: [string, RuleName, (ctx: VerifyContext) => Violation[]][] = [
   ['references', 'reference', checkReferences],

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Scenario } from '../model/index.ts';
-import { check, expectOnly, expectViolation, reweigh, sortie, tinyCase } from './fixtures.ts';
+import { check, expectOnly, expectViolation, figuresOf, reweigh, sortie, tinyCase } from './fixtures.ts';
 
 const line = (s: Scenario, type: string) => s.aircraft.find((a) => a.type === type)!;
 const load = (plan: ReturnType<typeof tinyCase>['plan'], id: string, ref: string) => sortie(plan, id).loads.find((l) => l.ref === ref)!;
@@ -12,6 +12,7 @@ test('too many passengers for the seats', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'load.seats');
   expectViolation(v, 'load.seats', /^sortie S1 \(C-130J-30#1\): 3 passengers exceed 2 seats$/);
+  assert.deepEqual(figuresOf(v, 'load.seats', /S1/), { amount: 3, limit: 2, unit: 'people' });
 });
 
 test('pallets within the pallet positions', () => {
@@ -20,6 +21,7 @@ test('pallets within the pallet positions', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'load.positions');
   expectViolation(v, 'load.positions', /sortie S4 \(C-17A#1\): 2 pallets exceed 1 pallet positions/);
+  assert.deepEqual(figuresOf(v, 'load.positions', /S4/), { amount: 2, limit: 1, unit: 'pallets' });
 });
 
 test('payload within the ACL, and as claimed', () => {
@@ -28,12 +30,15 @@ test('payload within the ACL, and as claimed', () => {
   let v = check(scenario, plan);
   expectOnly(v, 'load.payload');
   expectViolation(v, 'load.payload', /sortie S2 \(C-17A#1\): payload 9330 kg exceeds the ACL of 9000 kg/);
+  assert.deepEqual(figuresOf(v, 'load.payload', /S2/), { amount: 9330, limit: 9000, unit: 'kg' });
 
   const fresh = tinyCase();
   sortie(fresh.plan, 'S4').payloadKg = 2000;
   v = check(fresh.scenario, fresh.plan);
   expectOnly(v, 'load.payload');
   expectViolation(v, 'load.payload', /sortie S4 \(C-17A#1\): payloadKg 2000 but cargo 1860 kg \+ 5 passengers 500 kg = 2360 kg/);
+  // A claim against the figure recomputed: the claim is the amount, the recomputed figure the limit.
+  assert.deepEqual(figuresOf(v, 'load.payload', /S4/), { amount: 2000, limit: 2360, unit: 'kg' });
 });
 
 test('loads fit through the door', () => {
@@ -42,6 +47,7 @@ test('loads fit through the door', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'load.door');
   expectViolation(v, 'load.door', /sortie S2 \(C-17A#1\): load truck stands 2.6 m tall, above the 2.5 m door/);
+  assert.deepEqual(figuresOf(v, 'load.door', /truck/), { amount: 2.6, limit: 2.5, unit: 'm' });
 });
 
 test('a load whose centre of gravity is out of range', () => {
@@ -50,6 +56,8 @@ test('a load whose centre of gravity is out of range', () => {
   const v = check(scenario, reweigh(scenario, plan));
   expectOnly(v, 'load.cg');
   expectViolation(v, 'load.cg', /sortie S2 \(C-17A#1\): cargo centre of gravity 4.119 m is outside the 8–12 m range/);
+  // Forward of the range: the limit is its forward end.
+  assert.deepEqual(figuresOf(v, 'load.cg', /outside/), { amount: 4.119, limit: 8, unit: 'm' });
 });
 
 test('cgM reports the centre of gravity, and is null only without cargo', () => {
@@ -68,6 +76,7 @@ test('loads stay on the floor', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'load.floor');
   expectViolation(v, 'load.floor', /sortie S1 \(C-130J-30#1\): load P-gen-1 spans .* y 1–3.24 m, outside the 16.9 × 3.12 m floor/);
+  assert.deepEqual(figuresOf(v, 'load.floor', /P-gen-1/), { amount: 3.24, limit: 3.12, unit: 'm' });
 });
 
 test('loads do not overlap on the floor', () => {
@@ -76,6 +85,8 @@ test('loads do not overlap on the floor', () => {
   const v = check(scenario, reweigh(scenario, plan));
   expectOnly(v, 'load.floor');
   expectViolation(v, 'load.floor', /sortie S2 \(C-17A#1\): loads shelter and P-tents-1 overlap on the floor/);
+  // 1.2 m along (9–10.2) by 2 m across (2.4–4.4) of shared floor.
+  assert.deepEqual(figuresOf(v, 'load.floor', /overlap/), { amount: 2.4, limit: 0, unit: 'm2' });
 });
 
 test('a load takes its own footprint, either way round', () => {
@@ -86,6 +97,7 @@ test('a load takes its own footprint, either way round', () => {
   const v = check(scenario, reweigh(scenario, plan));
   expectOnly(v, 'load.floor');
   expectViolation(v, 'load.floor', /sortie S2 \(C-17A#1\): load truck takes 5 × 2.4 m of floor, not its footprint 6 × 2.4 m/);
+  assert.deepEqual(figuresOf(v, 'load.floor', /footprint/), {}, 'a wrong shape breaks no limit');
 });
 
 test('cargo rides on the floor only when it fits no pallet', () => {

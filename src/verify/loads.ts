@@ -6,7 +6,7 @@ import type { FleetLine, Item, PalletType, Violation } from '../model/index.ts';
 import { CG_REPORT_EPS_M, GEOMETRY_EPS_M } from '../model/index.ts';
 import type { LoadTarget, SortieInfo, VerifyContext } from './context.ts';
 import { cmp, finite } from './context.ts';
-import { kg, m, num, violation } from './format.ts';
+import { figures, furthestOut, kg, m, num, violation } from './format.ts';
 
 // Local copies: module re-exports are getters, too slow for loops over every unit.
 const EPS = GEOMETRY_EPS_M;
@@ -54,7 +54,8 @@ function checkSortie(ctx: VerifyContext, s: SortieInfo, line: FleetLine, floorCa
     if (load.x < -EPS || load.y < -EPS || load.x + load.l > line.floorLengthM + EPS || load.y + load.w > line.floorWidthM + EPS) {
       out.push(violation('load.floor',
         `${s.label}: load ${load.ref} spans x ${num(load.x, 3)}–${num(load.x + load.l, 3)}, y ${num(load.y, 3)}–${num(load.y + load.w, 3)} m, ` +
-        `outside the ${num(line.floorLengthM, 3)} × ${num(line.floorWidthM, 3)} m floor`, [id, load.ref]));
+        `outside the ${num(line.floorLengthM, 3)} × ${num(line.floorWidthM, 3)} m floor`, [id, load.ref],
+        furthestOut([[load.x, load.x + load.l, line.floorLengthM], [load.y, load.y + load.w, line.floorWidthM]])));
     }
     const footprints = allowedFootprints(target);
     if (footprints.length > 0 && !footprints.some(([l, w]) => same(l, load.l) && same(w, load.w))) {
@@ -67,7 +68,8 @@ function checkSortie(ctx: VerifyContext, s: SortieInfo, line: FleetLine, floorCa
     const height = target.kind === 'pallet' ? target.pallet.heightM : heightAsLoaded(target.item, load.l, load.w);
     if (height > line.doorHeightM + EPS) {
       out.push(violation('load.door',
-        `${s.label}: load ${load.ref} stands ${m(height)} tall, above the ${m(line.doorHeightM)} door`, [id, load.ref]));
+        `${s.label}: load ${load.ref} stands ${m(height)} tall, above the ${m(line.doorHeightM)} door`, [id, load.ref],
+        figures(height, line.doorHeightM, 'm')));
     }
 
     if (target.kind === 'floor' && target.item.kind === 'cargo' && !floorCargoReported.has(target.item.id)) {
@@ -88,28 +90,34 @@ function checkSortie(ctx: VerifyContext, s: SortieInfo, line: FleetLine, floorCa
     const a = placed[i];
     for (let j = i + 1; j < placed.length && placed[j].x < a.x + a.l - EPS; j++) {
       const b = placed[j];
-      if (Math.min(a.y + a.w, b.y + b.w) - Math.max(a.y, b.y) > EPS) {
-        out.push(violation('load.floor', `${s.label}: loads ${a.ref} and ${b.ref} overlap on the floor`, [id, a.ref, b.ref]));
+      const dy = Math.min(a.y + a.w, b.y + b.w) - Math.max(a.y, b.y);
+      if (dy > EPS) {
+        const dx = Math.min(a.x + a.l, b.x + b.l) - b.x;
+        out.push(violation('load.floor', `${s.label}: loads ${a.ref} and ${b.ref} overlap on the floor`, [id, a.ref, b.ref],
+          figures(dx * dy, 0, 'm2')));
       }
     }
   }
 
   if (pallets > line.palletPositions) {
-    out.push(violation('load.positions', `${s.label}: ${pallets} pallets exceed ${line.palletPositions} pallet positions`, [id]));
+    out.push(violation('load.positions', `${s.label}: ${pallets} pallets exceed ${line.palletPositions} pallet positions`, [id],
+      figures(pallets, line.palletPositions, 'pallets')));
   }
   const pax = s.passengers;
   if (pax > line.seats) {
-    out.push(violation('load.seats', `${s.label}: ${pax} passengers exceed ${line.seats} seats`, [id]));
+    out.push(violation('load.seats', `${s.label}: ${pax} passengers exceed ${line.seats} seats`, [id], figures(pax, line.seats, 'people')));
   }
 
   const paxKg = pax * ctx.scenario.policy.passengerKg;
   const payload = cargoKg + paxKg;
   if (!finite(s.sortie.payloadKg) || Math.abs(s.sortie.payloadKg - payload) > PAYLOAD_EPS_KG) {
     out.push(violation('load.payload',
-      `${s.label}: payloadKg ${s.sortie.payloadKg} but cargo ${kg(cargoKg)} + ${pax} passengers ${kg(paxKg)} = ${kg(payload)}`, [id]));
+      `${s.label}: payloadKg ${s.sortie.payloadKg} but cargo ${kg(cargoKg)} + ${pax} passengers ${kg(paxKg)} = ${kg(payload)}`, [id],
+      figures(s.sortie.payloadKg, payload, 'kg')));
   }
   if (payload > line.aclKg + 1e-6) {
-    out.push(violation('load.payload', `${s.label}: payload ${kg(payload)} exceeds the ACL of ${kg(line.aclKg)}`, [id]));
+    out.push(violation('load.payload', `${s.label}: payload ${kg(payload)} exceeds the ACL of ${kg(line.aclKg)}`, [id],
+      figures(payload, line.aclKg, 'kg')));
   }
 
   cg(s, line, placed, out);
@@ -129,10 +137,12 @@ function cg(s: SortieInfo, line: FleetLine, placed: Placed[], out: Violation[]):
   const [lo, hi] = line.cgRangeM;
   if (at < lo - EPS || at > hi + EPS) {
     out.push(violation('load.cg',
-      `${s.label}: cargo centre of gravity ${m(at)} is outside the ${num(lo, 3)}–${num(hi, 3)} m range`, [id]));
+      `${s.label}: cargo centre of gravity ${m(at)} is outside the ${num(lo, 3)}–${num(hi, 3)} m range`, [id],
+      figures(at, at < lo ? lo : hi, 'm')));
   }
   if (!finite(claimed) || Math.abs(claimed - at) > CG_REPORT_EPS_M + 1e-9) {
-    out.push(violation('load.cg', `${s.label}: reports cgM ${claimed} but its cargo balances at ${m(at)}`, [id]));
+    out.push(violation('load.cg', `${s.label}: reports cgM ${claimed} but its cargo balances at ${m(at)}`, [id],
+      figures(claimed as number, at, 'm')));
   }
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Plan } from '../model/index.ts';
-import { check, expectOnly, expectViolation, reweigh, tinyCase } from './fixtures.ts';
+import { check, expectOnly, expectViolation, figuresOf, reweigh, tinyCase } from './fixtures.ts';
 
 const pallet = (plan: Plan, id: string) => plan.pallets.find((p) => p.id === id)!;
 
@@ -11,6 +11,7 @@ test('overlapping units on a pallet', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'pallet.overlap');
   expectViolation(v, 'pallet.overlap', /pallet P-ammo-1: units ammo \(unit 3\) and ammo \(unit 4\) overlap by 1 × 0.25 × 0.5 m/);
+  assert.deepEqual(figuresOf(v, 'pallet.overlap', /unit 3/), { amount: 0.125, limit: 0, unit: 'm3' });
 });
 
 test('units stay inside the usable box', () => {
@@ -19,6 +20,7 @@ test('units stay inside the usable box', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'pallet.bounds');
   expectViolation(v, 'pallet.bounds', /pallet P-tents-1: unit tents \(unit 2\) spans x 1.6–2.8, y 0–1, z 0–0.8 m, outside the 463L usable box 2.74 × 2.13 × 2.44 m/);
+  assert.deepEqual(figuresOf(v, 'pallet.bounds', /unit 2/), { amount: 2.8, limit: 2.74, unit: 'm' });
 });
 
 test('heightM is the top of the highest unit', () => {
@@ -27,6 +29,7 @@ test('heightM is the top of the highest unit', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'pallet.bounds');
   expectViolation(v, 'pallet.bounds', /pallet P-gen-1: heightM 1.5 but its highest unit tops at 1 m/);
+  assert.deepEqual(figuresOf(v, 'pallet.bounds', /heightM/), { amount: 1.5, limit: 1, unit: 'm' });
 });
 
 test('a stacked unit rests on at least 75% of its base', () => {
@@ -35,6 +38,7 @@ test('a stacked unit rests on at least 75% of its base', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'pallet.support');
   expectViolation(v, 'pallet.support', /pallet P-ammo-1: unit ammo \(unit 3\) at z 0.5 m rests on 50% of its base, under 75%/);
+  assert.deepEqual(figuresOf(v, 'pallet.support', /unit 3/), { amount: 50, limit: 75, unit: '%' });
   pallet(plan, 'P-ammo-1').placements[2].x = 0.2; // 80% supported is enough
   assert.deepEqual(check(scenario, plan), []);
 });
@@ -71,6 +75,7 @@ test('grossKg is tare plus units', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'pallet.weight');
   expectViolation(v, 'pallet.weight', /pallet P-tents-1: grossKg 300 but tare 130 kg \+ units 200 kg = 330 kg/);
+  assert.deepEqual(figuresOf(v, 'pallet.weight', /grossKg/), { amount: 300, limit: 330, unit: 'kg' });
 });
 
 test('a pallet within its gross limit', () => {
@@ -78,6 +83,7 @@ test('a pallet within its gross limit', () => {
   scenario.items.find((i) => i.id === 'gen')!.unitWeightKg = 4500;
   const v = check(scenario, reweigh(scenario, plan));
   expectViolation(v, 'pallet.weight', /pallet P-gen-1: 4630 kg gross exceeds the 463L limit of 4536 kg/);
+  assert.deepEqual(figuresOf(v, 'pallet.weight', /limit/), { amount: 4630, limit: 4536, unit: 'kg' });
 });
 
 test('sensitive units do not share a pallet with other cargo', () => {

@@ -7,7 +7,7 @@ import type { Item, Placement, Violation } from '../model/index.ts';
 import { GEOMETRY_EPS_M, MIN_SUPPORT_SHARE as SUPPORT_SHARE, isSensitive } from '../model/index.ts';
 import type { PalletInfo, VerifyContext } from './context.ts';
 import { finite } from './context.ts';
-import { kg, m, num, violation } from './format.ts';
+import { figures, furthestOut, kg, m, num, violation } from './format.ts';
 
 // Local copies: module re-exports are getters, too slow for loops over every unit.
 const EPS = GEOMETRY_EPS_M;
@@ -51,12 +51,14 @@ function checkPallet(ctx: VerifyContext, info: PalletInfo, out: Violation[]): vo
       out.push(violation('pallet.bounds',
         `pallet ${id}: unit ${name} spans x ${num(p.x, 3)}–${num(p.x + p.l, 3)}, y ${num(p.y, 3)}–${num(p.y + p.w, 3)}, ` +
         `z ${num(p.z, 3)}–${num(p.z + p.h, 3)} m, outside the ${type.id} usable box ` +
-        `${num(type.usableLengthM, 3)} × ${num(type.usableWidthM, 3)} × ${num(type.maxHeightM, 3)} m`, [id, item.id]));
+        `${num(type.usableLengthM, 3)} × ${num(type.usableWidthM, 3)} × ${num(type.maxHeightM, 3)} m`, [id, item.id],
+        furthestOut([[p.x, p.x + p.l, type.usableLengthM], [p.y, p.y + p.w, type.usableWidthM], [p.z, p.z + p.h, type.maxHeightM]])));
     }
   }
   const top = units.reduce((t, u) => Math.max(t, u.p.z + u.p.h), 0);
   if (!finite(pallet.heightM) || Math.abs(pallet.heightM - top) > EPS) {
-    out.push(violation('pallet.bounds', `pallet ${id}: heightM ${pallet.heightM} but its highest unit tops at ${m(top)}`, [id]));
+    out.push(violation('pallet.bounds', `pallet ${id}: heightM ${pallet.heightM} but its highest unit tops at ${m(top)}`, [id],
+      figures(pallet.heightM, top, 'm')));
   }
 
   overlap(id, units, out);
@@ -66,10 +68,11 @@ function checkPallet(ctx: VerifyContext, info: PalletInfo, out: Violation[]): vo
   const gross = info.weightKg;
   if (!finite(pallet.grossKg) || Math.abs(pallet.grossKg - gross) > 0.01 + 1e-9 * gross) {
     out.push(violation('pallet.weight',
-      `pallet ${id}: grossKg ${pallet.grossKg} but tare ${kg(type.tareKg)} + units ${kg(gross - type.tareKg)} = ${kg(gross)}`, [id]));
+      `pallet ${id}: grossKg ${pallet.grossKg} but tare ${kg(type.tareKg)} + units ${kg(gross - type.tareKg)} = ${kg(gross)}`, [id], figures(pallet.grossKg, gross, 'kg')));
   }
   if (gross > type.maxGrossKg + 1e-6) {
-    out.push(violation('pallet.weight', `pallet ${id}: ${kg(gross)} gross exceeds the ${type.id} limit of ${kg(type.maxGrossKg)}`, [id]));
+    out.push(violation('pallet.weight', `pallet ${id}: ${kg(gross)} gross exceeds the ${type.id} limit of ${kg(type.maxGrossKg)}`, [id],
+      figures(gross, type.maxGrossKg, 'kg')));
   }
 }
 
@@ -127,7 +130,7 @@ function overlap(id: string, units: Unit[], out: Violation[]): void {
       if (dx > 0 && dy > 0 && dz > 0) {
         out.push(violation('pallet.overlap',
           `pallet ${id}: units ${order[i].name} and ${order[j].name} overlap by ${num(dx, 3)} × ${num(dy, 3)} × ${num(dz, 3)} m`,
-          [id, order[i].item.id, order[j].item.id]));
+          [id, order[i].item.id, order[j].item.id], figures(dx * dy * dz, 0, 'm3')));
       }
     }
   }
@@ -158,7 +161,8 @@ function support(id: string, units: Unit[], out: Violation[]): void {
     if (area < MIN_SUPPORT_SHARE * base - EPS * EPS) {
       out.push(violation('pallet.support',
         `pallet ${id}: unit ${u.name} at z ${m(a.z)} rests on ${num((100 * area) / base, 1)}% of its base, under ${num(100 * MIN_SUPPORT_SHARE)}%`,
-        [id, u.item.id]));
+        [id, u.item.id], figures((100 * area) / base, 100 * MIN_SUPPORT_SHARE, '%')));
     }
   }
 }
+

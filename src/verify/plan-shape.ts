@@ -1,18 +1,12 @@
 // The plan's shape (formats.md, plan table) as a zod schema, so `drawdown verify` can refuse an
 // unreadable plan with every problem named by path before any rule is checked. Extra fields
-// are allowed: formats.md lets producers add fields.
+// are allowed: formats.md lets producers add fields. Problems are the model's one Issue shape.
 
 import { z } from 'zod';
-import type { Plan } from '../model/index.ts';
-import { isIsoDate, isIsoDateTime } from '../model/index.ts';
+import type { Issue, IssueCode, Plan } from '../model/index.ts';
+import { RULES, didYouMean, formatIssue, isIsoDate, isIsoDateTime } from '../model/index.ts';
 
-export interface PlanIssue {
-  /** `sorties[3].departs`; `(plan)` for the document itself */
-  path: string;
-  message: string;
-}
-
-export type ParsePlanResult = { ok: true; plan: Plan } | { ok: false; issues: PlanIssue[] };
+export type ParsePlanResult = { ok: true; plan: Plan } | { ok: false; issues: Issue[] };
 
 const dateTime = z.string().refine(isIsoDateTime, { message: 'expected an ISO date-time' });
 const date = z.string().refine(isIsoDate, { message: 'expected a YYYY-MM-DD date' });
@@ -29,6 +23,14 @@ const sortie = z.looseObject({
   passengers: num, payloadKg: num, cgM: num.nullable(), loads: z.array(load),
 });
 const bound = z.looseObject({ value: z.union([num, dateTime, z.null()]), basis: z.string() });
+const isRule = (r: string) => (RULES as readonly string[]).includes(r);
+const rule = z.string().refine(isRule, { message: 'expected a rule named in docs/rules.md' });
+const refs = z.array(z.string()).default([]);
+const figures = z.record(z.string(), num).optional();
+// Problems and notes came with drawdown's plan additions: an older or third-party plan without
+// them has none.
+const problem = z.looseObject({ kind: z.string(), subject: z.string(), message: z.string(), refs, figures });
+const note = z.looseObject({ kind: z.string(), cause: z.string(), subject: z.string(), message: z.string(), refs, figures });
 
 export const planSchema = z.looseObject({
   formatVersion: z.literal(1),
@@ -47,7 +49,11 @@ export const planSchema = z.looseObject({
     retrogradeValueUsd: num, demilitarizedValueUsd: num, palletsBuilt: num,
   }),
   bounds: z.looseObject({ sorties: bound, closure: bound }),
-  violations: z.array(z.looseObject({ rule: z.string(), message: z.string(), refs: z.array(z.string()).default([]) })),
+  violations: z.array(z.looseObject({
+    rule, message: z.string(), refs, amount: num.optional(), limit: num.optional(), unit: z.string().optional(),
+  })),
+  problems: z.array(problem).default([]),
+  notes: z.array(note).default([]),
   deadlines: z.array(z.unknown()).optional(),
   remedies: z.array(z.unknown()).optional(),
   seed: num.optional(),
@@ -56,18 +62,46 @@ export const planSchema = z.looseObject({
 export function parsePlan(json: unknown): ParsePlanResult {
   const r = planSchema.safeParse(json, { reportInput: true });
   if (r.success) return { ok: true, plan: r.data as unknown as Plan };
-  return { ok: false, issues: r.error.issues.map((i) => ({ path: pathOf(i.path), message: describe(i) })) };
+  return { ok: false, issues: r.error.issues.map(toIssue) };
 }
 
 /** `sorties[3].departs: expected an ISO date-time, got "tomorrow"`: one line per issue. */
-export function formatPlanIssues(issues: readonly PlanIssue[]): string[] {
-  return issues.map((i) => `${i.path}: ${i.message}`);
+export function formatPlanIssues(issues: readonly Issue[]): string[] {
+  return issues.map((i) => formatIssue(i));
+}
+
+function toIssue(issue: z.core.$ZodIssue): Issue {
+  const input = (issue as { input?: unknown }).input;
+  const path = pathOf(issue.path);
+  const out: Issue = { path, code: codeOf(issue, input), message: describe(issue, input) };
+  if (input === null || ['string', 'number', 'boolean'].includes(typeof input)) out.value = input;
+  const last = issue.path[issue.path.length - 1];
+  if (last === 'rule' && typeof input === 'string') {
+    const hint = didYouMean(input, RULES);
+    if (hint) out.hint = hint;
+  }
+  return out;
+}
+
+function codeOf(issue: z.core.$ZodIssue, input: unknown): IssueCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      return input === undefined ? 'required' : 'type';
+    case 'invalid_union':
+      return 'type';
+    case 'too_small':
+      return typeof input === 'string' ? 'required' : 'range'; // an empty id is an id not given
+    case 'too_big':
+      return 'range';
+    default:
+      return 'value'; // not one of the allowed values, or not in the expected form
+  }
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
   let s = '';
   for (const k of path) s += typeof k === 'number' ? `[${k}]` : s ? `.${String(k)}` : String(k);
-  return s || '(plan)';
+  return s; // '' for the whole document
 }
 
 function got(input: unknown): string {
@@ -75,11 +109,11 @@ function got(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'an object';
+  if (typeof input === 'number') return String(input); // JSON would print NaN as null
   return JSON.stringify(input);
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  const input = (issue as { input?: unknown }).input;
+function describe(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}, got ${got(input)}`;

@@ -2,11 +2,11 @@
 // people, and until it has gone a guard of min(minSecurityPerSite, people initially there) stays.
 
 import type { Violation } from '../model/index.ts';
-import { TIME_EPS_MS, isSensitive } from '../model/index.ts';
+import { HOUR_MS, TIME_EPS_MS, isSensitive } from '../model/index.ts';
 import type { SortieInfo, VerifyContext } from './context.ts';
 import { cmp } from './context.ts';
 import { peopleEvents } from './conservation.ts';
-import { at, violation } from './format.ts';
+import { at, figures, violation } from './format.ts';
 
 export function checkSensitive(ctx: VerifyContext): Violation[] {
   const out: Violation[] = [];
@@ -27,7 +27,7 @@ export function checkSensitive(ctx: VerifyContext): Violation[] {
     if (people && sens.dep > people.dep + TIME_EPS_MS) {
       out.push(violation('sensitive.order',
         `site ${site}: sensitive cargo leaves on ${sens.label} at ${at(sens.dep)}, after the last people leave on ${people.label} at ${at(people.dep)}`,
-        [site, sens.sortie.id, people.sortie.id]));
+        [site, sens.sortie.id, people.sortie.id], figures((sens.dep - people.dep) / HOUR_MS, 0, 'h')));
     } else if (!people && (ctx.peopleAt.get(site) ?? 0) > 0) {
       out.push(violation('sensitive.order',
         `site ${site}: sensitive cargo leaves on ${sens.label} at ${at(sens.dep)}, but no sortie takes its people`, [site, sens.sortie.id]));
@@ -52,7 +52,7 @@ export function checkSensitive(ctx: VerifyContext): Violation[] {
         const s = mine[i].sortie;
         out.push(violation('sensitive.guard',
           `site ${site}: ${Math.max(0, count)} people remain after ${s.label} leaves at ${at(t)} while sensitive cargo waits for ${last.label} at ${at(last.dep)}; the guard needs ${required}`,
-          [site, s.sortie.id, last.sortie.id]));
+          [site, s.sortie.id, last.sortie.id], figures(Math.max(0, count), required, 'people')));
         break;
       }
     }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HOUR_MS, toIso, toMs } from '../model/index.ts';
-import { check, expectOnly, expectViolation, shift, sortie, tinyCase } from './fixtures.ts';
+import { check, expectOnly, expectViolation, figuresOf, shift, sortie, tinyCase } from './fixtures.ts';
 
 test('one airframe in two places at once: in the air', () => {
   const { scenario, plan } = tinyCase();
@@ -43,6 +43,8 @@ test('the next sortie from the same site waits for the turn', () => {
   Object.assign(s4, { departs: toIso(dep) });
   const v = check(scenario, plan);
   expectViolation(v, 'tail.continuity', /tail C-130J-30#1: sortie S4 departs hub at .*, before the 1.5 h turn after S3 lands at .* ends at/);
+  // Half an hour early, none allowed.
+  assert.deepEqual(figuresOf(v, 'tail.continuity', /S4 departs hub/), { amount: 0.5, limit: 0, unit: 'h' });
 });
 
 test('a tail starts from its base when it is available', () => {
@@ -75,6 +77,8 @@ test('nothing departs before asOf', () => {
   scenario.asOf = '2024-09-10T07:00:00Z';
   const v = check(scenario, plan);
   expectViolation(v, 'tail.availability', /sortie S2 \(C-17A#1\) departs 2024-09-10T06:52:00Z, before the plan starts at 2024-09-10T07:00:00Z/);
+  // 8 minutes early, rounded up to the hundredth of an hour.
+  assert.deepEqual(figuresOf(v, 'tail.availability', /S2.*before the plan starts/), { amount: 0.14, limit: 0, unit: 'h' });
 });
 
 test('tails are numbered within the fleet', () => {
@@ -83,6 +87,7 @@ test('tails are numbered within the fleet', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'fleet.size');
   expectViolation(v, 'fleet.size', /sortie S4 \(C-17A#2\): tail C-17A#2 is not in the fleet, which has 1 C-17A/);
+  assert.deepEqual(figuresOf(v, 'fleet.size', /S4/), { amount: 2, limit: 1, unit: 'aircraft' });
 });
 
 test('a tail flies as its own type', () => {

@@ -8,18 +8,7 @@ import { solve } from '../index.ts';
 import { solveModel } from './highs.ts';
 import { computeBounds } from './index.ts';
 import { binPackingL2 } from './pallet-count.ts';
-
-// A seeded PRNG (mulberry32) for small random instances.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../generate/random.ts';
 
 /** Fewest bins by trying every assignment (items few). */
 function exactBins(sizes: number[], C: number): number {
@@ -44,7 +33,7 @@ function exactBins(sizes: number[], C: number): number {
 }
 
 test('L2 never exceeds the exact bin count, and beats the sum bound on big items', () => {
-  const r = prng(7);
+  const r = rng(7).next;
   for (let trial = 0; trial < 300; trial++) {
     const n = 1 + Math.floor(r() * 8);
     const sizes = Array.from({ length: n }, () => Math.round(1 + r() * 99));
@@ -135,7 +124,7 @@ function exactSorties(sc: Scenario): number {
 }
 
 test('sorties bound never exceeds the exact MILP optimum on small instances', () => {
-  const r = prng(11);
+  const r = rng(11).next;
   let equal = 0;
   for (let trial = 0; trial < 25; trial++) {
     const items = Array.from({ length: 1 + Math.floor(r() * 5) }, (_, i) =>

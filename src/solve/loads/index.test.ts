@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { FleetLine } from '../../model/index.ts';
 import type { AircraftLoad, CargoPiece } from '../types.ts';
 import { buildLoad, fitsAircraft, LOOK_AHEAD } from './index.ts';
+import { rng } from '../../generate/random.ts';
 
 const EPS = 1e-6;
 
@@ -66,18 +67,6 @@ function checkLoad(load: AircraftLoad, a: FleetLine, maxCargoKg = a.aclKg): void
   const cg = moment / kg;
   assert.ok(Math.abs((load.cgM ?? NaN) - cg) < 0.01, `cgM ${load.cgM} reported as computed ${cg}`);
   assert.ok(cg >= a.cgRangeM[0] - 1e-6 && cg <= a.cgRangeM[1] + 1e-6, `CG ${cg} inside ${a.cgRangeM}`);
-}
-
-/** Small seeded PRNG (mulberry32) for the mixed-cargo sweep. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('buildLoad', () => {
@@ -180,7 +169,7 @@ describe('buildLoad', () => {
   });
 
   it('keeps every rule on random mixes of pallets and vehicles', () => {
-    const rand = prng(42);
+    const rand = rng(42).next; // the project's one seeded generator
     for (let trial = 0; trial < 300; trial++) {
       const a = trial % 2 ? C17 : C130;
       const pieces: CargoPiece[] = [];

@@ -2,7 +2,8 @@
 // definitions from formats.md (or drawdown's documented reading of it in docs/rules.md),
 // not solver logic, so sharing them keeps the verifier independent.
 
-import type { FleetLine, Scenario } from './scenario.ts';
+import type { Tail as SharedTail } from '../../common/fleet.ts';
+import type { FleetLine } from './scenario.ts';
 
 /** Each unit rests on the pallet or on units below with at least this share of its base. */
 export const MIN_SUPPORT_SHARE = 0.75;
@@ -63,27 +64,6 @@ export const RULES = [
 ] as const;
 export type RuleName = (typeof RULES)[number];
 
-export interface Tail {
-  /** e.g. `C-17A#3` */
-  id: string;
-  line: FleetLine;
-  /** index of the fleet line in scenario.aircraft */
-  lineIndex: number;
-}
-
-/**
- * The airframes of a fleet. Tails of one type are numbered from 1 across the fleet lines of
- * that type, in the order the lines appear in the scenario.
- */
-export function fleetTails(scenario: Pick<Scenario, 'aircraft'>): Tail[] {
-  const next = new Map<string, number>();
-  const tails: Tail[] = [];
-  scenario.aircraft.forEach((line, lineIndex) => {
-    for (let i = 0; i < line.count; i++) {
-      const n = (next.get(line.type) ?? 0) + 1;
-      next.set(line.type, n);
-      tails.push({ id: `${line.type}#${n}`, line, lineIndex });
-    }
-  });
-  return tails;
-}
+/** One airframe of a fleet line; the numbering rule lives in common/fleet.ts (the page runs it too). */
+export type Tail = SharedTail<FleetLine>;
+export { fleetTails } from '../../common/fleet.ts';

@@ -39,7 +39,9 @@ export const ItemKindSchema = z
 export const UnitDimensionSchema = z.enum(['length', 'width', 'height']);
 /** UN classes and divisions; explosives (class 1) carry their compatibility group letter. */
 export const HAZARD_PATTERN = /^(1\.[1-6][A-HJKLNS]|2\.[1-3]|3|4\.[1-3]|5\.[12]|6\.[12]|7|8|9)$/;
-export const PersonnelRoleSchema = z.enum(['security', 'operations', 'support']);
+export const PersonnelRoleSchema = z
+  .enum(['security', 'operations', 'support'])
+  .describe('what the people do; the guard of policy.minSecurityPerSite is counted from everyone on site, whatever their role');
 
 export const SiteSchema = z
   .strictObject({

@@ -3,8 +3,8 @@
 
 import type { Pallet, Plan, Sortie } from '../../src/model/plan.ts';
 import type { FleetLine, Item, PalletType, Scenario, Site } from '../../src/model/scenario.ts';
-import { fleetTails } from '../../src/model/rules.ts';
-import { deadlineEndMs, toMs } from '../../src/model/time.ts';
+import { fleetTails } from '../../common/fleet.ts';
+import { deadlineEndMs, toMs } from '../../common/time.ts';
 
 /** Categorical colours for origin sites (colour-blind aware, muted). */
 const ORIGIN_COLOURS = ['#3b6ea8', '#d9822b', '#5a9e55', '#9467bd', '#3fa3a3', '#c7a233', '#8c6d5a', '#d46a8f', '#7f7f7f', '#a3b84a'];

@@ -1,6 +1,6 @@
 // How figures read on screen: UTC times (plans are in UTC), thousands separators, days of slack.
 
-import { DAY_MS, toMs } from '../../src/model/time.ts';
+import { DAY_MS, toMs } from '../../common/time.ts';
 
 const nf0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const nf1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

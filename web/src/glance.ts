@@ -2,7 +2,7 @@
 // would fix it. Green is slack, red is a miss, in days.
 
 import type { DeadlineStatus, Plan } from '../../src/model/plan.ts';
-import { DAY_MS, deadlineEndMs, toMs } from '../../src/model/time.ts';
+import { DAY_MS, deadlineEndMs, toMs } from '../../common/time.ts';
 import { h } from './dom.ts';
 import type { Facts } from './facts.ts';
 import { siteName } from './facts.ts';

@@ -6,7 +6,7 @@ import type { PlanRow } from './api.ts';
 import * as api from './api.ts';
 import { h } from './dom.ts';
 import * as fmt from './format.ts';
-import { toMs, DAY_MS } from '../../src/model/time.ts';
+import { toMs, DAY_MS } from '../../common/time.ts';
 
 export interface PlansHooks {
   open(planId: api.Id): void;

@@ -2,7 +2,7 @@
 // and the plan against its proven bounds.
 
 import type { Disposition } from '../../src/model/plan.ts';
-import { DAY_MS, toMs } from '../../src/model/time.ts';
+import { DAY_MS, toMs } from '../../common/time.ts';
 import { h } from './dom.ts';
 import type { Facts } from './facts.ts';
 import { siteName } from './facts.ts';

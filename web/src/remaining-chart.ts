@@ -1,7 +1,7 @@
 // Three small charts sharing one time axis: people, tonnes and sensitive loads still at each
 // origin site, as step lines coloured by site, with the agreement deadlines drawn across.
 
-import { deadlineEndMs } from '../../src/model/time.ts';
+import { deadlineEndMs } from '../../common/time.ts';
 import { h, s, tip } from './dom.ts';
 import type { Facts } from './facts.ts';
 import { siteName } from './facts.ts';

@@ -3,7 +3,7 @@
 // plan that leaves something behind shows a line that never reaches zero.
 
 import type { Facts } from './facts.ts';
-import { toMs } from '../../src/model/time.ts';
+import { toMs } from '../../common/time.ts';
 
 export interface Remaining {
   t: number;

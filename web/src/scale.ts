@@ -1,6 +1,6 @@
 // Linear scales and readable ticks for hand-drawn SVG charts.
 
-import { DAY_MS } from '../../src/model/time.ts';
+import { DAY_MS } from '../../common/time.ts';
 
 export interface Scale {
   (v: number): number;

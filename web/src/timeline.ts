@@ -1,7 +1,7 @@
 // Sorties per airframe: one row per tail, bars from departure to arrival, coloured by the site
 // they leave from; a click selects the sortie for the cargo-floor view.
 
-import { deadlineEndMs, toMs } from '../../src/model/time.ts';
+import { deadlineEndMs, toMs } from '../../common/time.ts';
 import { h, s, tip } from './dom.ts';
 import type { Facts } from './facts.ts';
 import { cargoKg, siteName } from './facts.ts';

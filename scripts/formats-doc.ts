@@ -1,0 +1,158 @@
+// `npm run docs:formats`: rewrites the generated tables of docs/formats.md from the zod schemas
+// the loader (src/scenario/schema.ts) and the plan reader (src/verify/plan-shape.ts) use, and
+// the catalog's values. Prose outside the `<!-- generated:NAME -->` markers is kept as written.
+// `--check` writes nothing and exits 1 when the file is out of date (test/formats-doc.test.ts).
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { AIRCRAFT, PALLETS } from '../src/catalog/index.ts';
+import {
+  fieldRows,
+  hasField,
+  markdownTable,
+  schemaAt,
+  simpleTable,
+  spliceGenerated,
+  type FieldRow,
+  type SchemaNode,
+  type Spliced,
+  type TableOptions,
+} from '../src/scenario/formats-doc.ts';
+import { AIRCRAFT_FIELDS, ScenarioFileSchema, aircraftFields } from '../src/scenario/schema.ts';
+import { planSchema } from '../src/verify/plan-shape.ts';
+
+export const FORMATS_DOC = fileURLToPath(new URL('../docs/formats.md', import.meta.url));
+export const REFRESH_COMMAND = 'npm run docs:formats';
+
+const scenario = ScenarioFileSchema as unknown as SchemaNode;
+const plan = planSchema as unknown as SchemaNode;
+const METRES = { x: 'm', y: 'm', z: 'm', l: 'm', w: 'm', h: 'm' };
+
+/** A field table; every field must say what it means, so a new field cannot arrive undocumented. */
+function table(root: SchemaNode, path: string, opts?: TableOptions): string {
+  const rows = fieldRows(path ? schemaAt(root, path) : root, opts);
+  const bare = rows.filter((r) => !r.meaning.trim()).map((r) => `${path ? `${path}.` : ''}${r.field.replace(/`/g, '')}`);
+  if (bare.length) throw new Error(`formats-doc: no description for ${bare.join(', ')}: give the zod schema a .describe()`);
+  return markdownTable(rows);
+}
+
+const overrides: FieldRow = {
+  field: AIRCRAFT_FIELDS.map((k) => `\`${k}\``).join(', '),
+  type: '',
+  unit: '',
+  presence: 'optional',
+  allowed: 'as in the aircraft type table',
+  meaning: "overrides the type's catalog value for these tails; a new type id must give every one",
+};
+
+/**
+ * The additions to version 1 and how far the code has got with each. The loader column is read
+ * from the schema; the planning column is stated here and changes with the rule's commit.
+ */
+const ADDITIONS: { label: string; field?: string; planning: string }[] = [
+  { label: '`items[].hazard`', field: 'items[].hazard', planning: 'partly: a hazard makes the line `dangerous`, so every sensitivity rule applies; segregation between hazards is not yet planned for or checked' },
+  { label: '`items[].unNumber`', field: 'items[].unNumber', planning: 'carried on the item; not yet printed on a hazardous cargo list' },
+  { label: '`items[].cargoAircraftOnly`', field: 'items[].cargoAircraftOnly', planning: 'not yet: passengers may still fly with such units' },
+  { label: '`items[].maxLoadOnTopKg`', field: 'items[].maxLoadOnTopKg', planning: 'not yet: the weight on each unit is not limited' },
+  { label: '`items[].readyFrom`', field: 'items[].readyFrom', planning: 'not yet: units may depart before it' },
+  { label: '`items[].verticalDims`', field: 'items[].verticalDims', planning: 'partly: all three dimensions means `tiltable`; any other subset is planned upright (height vertical), which is right only when the subset includes `height`' },
+  { label: '`items[].nsn`, `conditionCode`, `serials`, `tcn`, `unitOfIssue`', field: 'items[].nsn', planning: 'carried on the item; not yet in the registers' },
+  { label: 'heavier on lighter (`policy.heavierOnLighter`)', field: 'policy.heavierOnLighter', planning: 'not yet: heavy units go low by preference, not by rule' },
+  { label: '`policy.freezeHours`', field: 'policy.freezeHours', planning: 'not yet: there is no replanning' },
+  { label: 'pallet stations (`palletStations` of an aircraft type)', field: 'aircraft[].palletStations', planning: 'not yet: pallets may sit anywhere on the floor' },
+  { label: 'vehicles drive on (length along the floor)', planning: 'not yet: the long side along the floor is a preference, so a vehicle may still stand across it' },
+  { label: 'actuals and `drawdown replan`', planning: 'not yet: no command reads actuals' },
+  { label: '`drawdown risk`, `drawdown frontier`', planning: 'not yet: no such commands' },
+];
+
+function additionsTable(): string {
+  return simpleTable(
+    ['addition', 'accepted in a scenario', 'planned for and checked'],
+    ADDITIONS.map((a) => [
+      a.label,
+      a.field === undefined ? '—' : hasField(scenario, a.field) ? 'yes' : 'no: refused as an unknown field',
+      a.planning,
+    ]),
+  );
+}
+
+/** Catalog values side by side, one column per type. */
+function catalogTable<T extends object>(entries: Record<string, { spec: T }>, fields: readonly (keyof T & string)[]): string {
+  const ids = Object.keys(entries);
+  const show = (v: unknown) => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+  return simpleTable(['field', ...ids.map((id) => `\`${id}\``)], fields.map((f) => [`\`${f}\``, ...ids.map((id) => show(entries[id].spec[f]))]));
+}
+
+export function formatsBlocks(): Record<string, string> {
+  return {
+    'scenario-fields': table(scenario, ''),
+    'scenario-sites': table(scenario, 'sites[]'),
+    'scenario-aircraft': table(scenario, 'aircraft[]', { omit: AIRCRAFT_FIELDS, extra: [overrides] }),
+    'aircraft-type-fields': table(z.object(aircraftFields) as unknown as SchemaNode, ''),
+    'catalog-aircraft': catalogTable(AIRCRAFT, ['name', ...AIRCRAFT_FIELDS.filter((f) => f !== 'name')]),
+    'catalog-pallets': catalogTable(PALLETS, ['usableLengthM', 'usableWidthM', 'maxHeightM', 'maxGrossKg', 'tareKg', 'footprintLengthM', 'footprintWidthM']),
+    'scenario-pallet-types': table(scenario, 'palletTypes[]'),
+    'scenario-personnel': table(scenario, 'personnel[]'),
+    'scenario-items': table(scenario, 'items[]'),
+    'scenario-infrastructure': table(scenario, 'infrastructure[]'),
+    'scenario-agreements': table(scenario, 'agreements[]'),
+    'scenario-policy': table(scenario, 'policy'),
+    'plan-fields': table(plan, ''),
+    'plan-site-closures': table(plan, 'siteClosures[]'),
+    'plan-dispositions': table(plan, 'dispositions[]'),
+    'plan-handovers': table(plan, 'handovers[]'),
+    'plan-pallets': table(plan, 'pallets[]'),
+    'plan-placements': table(plan, 'pallets[].placements[]', { units: METRES }),
+    'plan-sorties': table(plan, 'sorties[]'),
+    'plan-loads': table(plan, 'sorties[].loads[]', { units: METRES }),
+    'plan-metrics': table(plan, 'metrics'),
+    'plan-bounds': table(plan, 'bounds'),
+    'plan-bound': table(plan, 'bounds.sorties'),
+    'plan-violations': table(plan, 'violations[]'),
+    'plan-problems': table(plan, 'problems[]'),
+    'plan-notes': table(plan, 'notes[]'),
+    'plan-deadlines': table(plan, 'deadlines[]'),
+    'plan-remedies': table(plan, 'remedies[]'),
+    'additions-status': additionsTable(),
+  };
+}
+
+/** docs/formats.md as it should be: the given text with every generated block refreshed. */
+export function renderFormatsDoc(text: string): Spliced {
+  return spliceGenerated(text, formatsBlocks());
+}
+
+function main(argv: readonly string[]): number {
+  const check = argv.includes('--check');
+  const before = readFileSync(FORMATS_DOC, 'utf8');
+  const r = renderFormatsDoc(before);
+  const trouble = [
+    ...r.unknown.map((b) => `marker generated:${b} names no generated table`),
+    ...r.missing.map((b) => `no <!-- generated:${b} --> ... <!-- /generated --> marker for the table ${b}`),
+    ...r.repeated.map((b) => `marker generated:${b} appears more than once`),
+  ];
+  for (const t of trouble) console.error(`docs/formats.md: ${t}`);
+  if (trouble.length) return 2;
+  if (r.text === before) {
+    console.log('docs/formats.md is up to date');
+    return 0;
+  }
+  if (check) {
+    console.error(`docs/formats.md is out of date with the schemas: run ${REFRESH_COMMAND}`);
+    return 1;
+  }
+  writeFileSync(FORMATS_DOC, r.text);
+  console.log('docs/formats.md: generated tables rewritten');
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    // a schema field without a description, or a table path that no longer exists
+    console.error((e as Error).message);
+    process.exitCode = 2;
+  }
+}

@@ -9,7 +9,8 @@ import { DAY_MS, deadlineEndMs, fleetTails, toIso, toMs } from '../../model/inde
 import type { AircraftLoad, CargoPiece, ScheduleInput } from '../types.ts';
 import { Airfield } from './airfield.ts';
 import { HintHeap } from './heap.ts';
-import { buildNetwork, couldCarry, siteDueMs } from './network.ts';
+import { couldCarry } from '../shared/capability.ts';
+import { buildNetwork, siteDueMs } from './network.ts';
 import type { Entry } from './work.ts';
 import { Lane, WorkSite } from './work.ts';
 

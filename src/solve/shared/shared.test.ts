@@ -5,6 +5,7 @@ import type { CargoPiece } from '../types.ts';
 import { accepts, carryProblem, couldCarry } from './capability.ts';
 import { fitsSomePallet, floorPiece, heightOnPallet, ridesOnFloor } from './floor.ts';
 import { itemOrientations, pieceOrientations } from './orientations.ts';
+import { tieRanks } from './random.ts';
 
 const P463L: PalletType = {
   id: '463L', usableLengthM: 2.235, usableWidthM: 2.743, maxHeightM: 2.44, maxGrossKg: 4536, tareKg: 130,
@@ -72,4 +73,13 @@ test('what a type can carry: runway, door, floor, weight, positions, balance', (
   assert.equal(couldCarry(piece({ heightM: 3 }), C130), false);
   // a tiltable unit too tall upright goes through the door on its side
   assert.equal(couldCarry(piece({ heightM: 3, tiltable: true }), C130), true);
+});
+
+test('tie ranks: none for the default seed, else a seeded permutation that repeats', () => {
+  assert.equal(tieRanks(1, 10, 0), null);
+  const r = tieRanks(2, 10, 0)!;
+  assert.deepEqual([...r].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(tieRanks(2, 10, 0), r);
+  assert.notDeepEqual(tieRanks(3, 10, 0), r);
+  assert.notDeepEqual(tieRanks(2, 10, 1), r, 'each stream its own order');
 });

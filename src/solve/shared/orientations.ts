@@ -69,9 +69,15 @@ export function pieceOrientations(piece: CargoPiece): Orientation[] {
   // The first of (own height, length, width) that equals h: a standing is a permutation of
   // (a, b, c), so that with the preference along the floor orders the standings totally.
   const rank = (o: Dims) => 2 * (o[2] === c ? 0 : o[2] === a ? 1 : 2) + ((o[0] >= o[1]) === longAlong ? 0 : 1);
-  const out = all.map((o) => ({ o, r: rank(o) }));
-  out.sort((x, y) => x.r - y.r);
-  return out.map(({ o }) => ({ l: o[0], w: o[1], h: o[2] }));
+  // insertion sort: at most six, and this runs for every piece a load planner looks at
+  for (let i = 1; i < all.length; i++) {
+    const o = all[i];
+    const r = rank(o);
+    let j = i;
+    for (; j > 0 && rank(all[j - 1]) > r; j--) all[j] = all[j - 1];
+    all[j] = o;
+  }
+  return all.map((o) => ({ l: o[0], w: o[1], h: o[2] }));
 }
 
 /** The standings that pass the door and fit the empty floor of this type. */

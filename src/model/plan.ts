@@ -125,6 +125,12 @@ export type NoteCause =
   | 'mog-destination'
   | 'shuttle'
   | 'straight-home'
+  /** schedule.shuttle: straight home kept because every origin closes by its deadline */
+  | 'on-time'
+  /** schedule.shuttle: the late site has no hub nearer than home with a bigger type flying on */
+  | 'no-hub'
+  /** schedule.shuttle: too many pieces to try the extra schedules */
+  | 'too-many-pieces'
   | (string & {});
 
 export interface PlanNote {

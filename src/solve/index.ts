@@ -48,11 +48,11 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
     return out;
   };
   const disposed = stage('dispose', () => applyForced(dispose(scenario), options.forceStay));
-  const packed = stage('pallets', () => packPallets(scenario, disposed.retrograde));
+  const packed = stage('pallets', () => packPallets(scenario, disposed.retrograde, { seed }));
   const pieces = stage('rest', () => cargoPieces(scenario, disposed.retrograde, packed));
   const scheduled = stage('schedule', () => {
-    const r = scheduleWithShuttles({ scenario, pieces, buildLoad, seed }).result;
-    return { sorties: r.sorties, stranded: r.stranded, notes: [] as PlanNote[] };
+    const { result: r, note } = scheduleWithShuttles({ scenario, pieces, buildLoad, seed });
+    return { sorties: r.sorties, stranded: r.stranded, notes: note ? [note, ...r.notes] : r.notes };
   });
   return stage('rest', () => assemble(scenario, seed, disposed, packed, scheduled));
 }

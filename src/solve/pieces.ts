@@ -3,6 +3,7 @@
 
 import type { Item, Pallet, PalletType, Scenario } from '../model/index.ts';
 import { isSensitive } from '../model/index.ts';
+import { floorPiece, palletPiece } from './shared/floor.ts';
 import type { CargoPiece, PackResult } from './types.ts';
 
 export function cargoPieces(
@@ -13,7 +14,7 @@ export function cargoPieces(
   const items = new Map(scenario.items.map((i) => [i.id, i]));
   const palletTypes = new Map(scenario.palletTypes.map((p) => [p.id, p]));
   const pieces: CargoPiece[] = [];
-  for (const pallet of packed.pallets) pieces.push(palletPiece(pallet, palletTypes.get(pallet.palletType)!, items));
+  for (const pallet of packed.pallets) pieces.push(builtPallet(pallet, palletTypes.get(pallet.palletType)!, items));
   for (const unit of packed.floorUnits) pieces.push(floorPiece(items.get(unit.itemId)!));
   // Vehicles roll on: one piece per retrograde unit, in inventory order.
   for (const item of scenario.items) {
@@ -24,35 +25,17 @@ export function cargoPieces(
   return prioritise(pieces);
 }
 
-function palletPiece(pallet: Pallet, type: PalletType, items: Map<string, Item>): CargoPiece {
+function builtPallet(pallet: Pallet, type: PalletType, items: Map<string, Item>): CargoPiece {
   const itemIds = [...new Set(pallet.placements.map((p) => p.itemId))];
-  return {
+  return palletPiece({
     ref: pallet.id,
-    kind: 'pallet',
+    type,
     site: pallet.site,
-    lengthM: type.footprintLengthM,
-    widthM: type.footprintWidthM,
     heightM: pallet.heightM,
-    weightKg: pallet.grossKg,
+    grossKg: pallet.grossKg,
     sensitive: itemIds.some((id) => isSensitive(items.get(id)!)),
-    tiltable: false,
     itemIds,
-  };
-}
-
-function floorPiece(item: Item): CargoPiece {
-  return {
-    ref: item.id,
-    kind: 'floor',
-    site: item.site,
-    lengthM: item.lengthM,
-    widthM: item.widthM,
-    heightM: item.heightM,
-    weightKg: item.unitWeightKg,
-    sensitive: isSensitive(item),
-    tiltable: item.tiltable,
-    itemIds: [item.id],
-  };
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { parseScenario } from '../../scenario/load.ts';
 import { solve } from '../index.ts';
 import { solveModel } from './highs.ts';
 import { computeBounds } from './index.ts';
-import { binPackingL2 } from './pallet-count.ts';
+import { binPackingL2 } from '../shared/bin-bounds.ts';
 import { rng } from '../../generate/random.ts';
 
 /** Fewest bins by trying every assignment (items few). */

@@ -5,7 +5,7 @@
 
 import type { Bound, FleetLine, Scenario, Site } from '../../model/index.ts';
 import { DAY_MS, HOUR_MS, TIME_EPS_MS, fleetTails, flightHours, toIso, toMs } from '../../model/index.ts';
-import { accepts } from './demand.ts';
+import { accepts } from '../shared/capability.ts';
 
 // The verifier allows a claimed arrival a minute off (flight.time) and times a second off
 // (TIME_EPS_MS); the bound gives those away so that it never exceeds a plan the verifier accepts.

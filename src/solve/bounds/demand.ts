@@ -5,6 +5,9 @@
 
 import type { FleetLine, Item, PalletType, Scenario, Site } from '../../model/index.ts';
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
+import { accepts } from '../shared/capability.ts';
+import { fitsSomePallet } from '../shared/floor.ts';
+import { itemOrientations as orientations, type Dims } from '../shared/orientations.ts';
 import { minPallets, type PalletUnit } from './pallet-count.ts';
 
 const EPS = GEOMETRY_EPS_M;
@@ -41,10 +44,6 @@ export interface SiteNeeds {
   unmovable: number;
 }
 
-export function accepts(site: Site, type: string): boolean {
-  return !site.accepts || site.accepts.includes(type);
-}
-
 export function aircraftClasses(lines: readonly FleetLine[]): AircraftClass[] {
   const byKey = new Map<string, AircraftClass>();
   for (const l of lines) {
@@ -67,23 +66,6 @@ export function aircraftClasses(lines: readonly FleetLine[]): AircraftClass[] {
     }
   }
   return [...byKey.values()];
-}
-
-/** Orientations a unit may take: turned about the vertical axis, or any face down if tiltable. */
-export function orientations(item: Item): [number, number, number][] {
-  const [a, b, c] = [item.lengthM, item.widthM, item.heightM];
-  return item.tiltable
-    ? [[a, b, c], [b, a, c], [a, c, b], [c, a, b], [b, c, a], [c, b, a]]
-    : [[a, b, c], [b, a, c]];
-}
-
-/** The verifier's own test (load.floor): cargo fits a pallet type, so it must go on a pallet. */
-export function fitsSomePallet(item: Item, types: readonly PalletType[]): boolean {
-  return types.some(
-    (t) =>
-      item.unitWeightKg <= t.maxGrossKg - t.tareKg + 1e-6 &&
-      orientations(item).some(([l, w, h]) => l <= t.usableLengthM + EPS && w <= t.usableWidthM + EPS && h <= t.maxHeightM + EPS),
-  );
 }
 
 /** Subsets of classes to write constraints for: all of them for a few classes, else singles and the whole. */
@@ -175,7 +157,7 @@ export function siteNeeds(
   return { site, classes: classes.slice(0, k), bySubset, all, unmovable };
 }
 
-function floorOrientationFits([l, w, h]: [number, number, number], classes: AircraftClass[], mask: number): boolean {
+function floorOrientationFits([l, w, h]: Dims, classes: AircraftClass[], mask: number): boolean {
   return classes.some(
     (c, j) =>
       (mask & (1 << j)) !== 0 && l <= c.floorLengthM + EPS && w <= c.floorWidthM + EPS && h <= c.doorHeightM + EPS,

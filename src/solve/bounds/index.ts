@@ -4,7 +4,8 @@
 
 import type { Bound, Scenario } from '../../model/index.ts';
 import { closureBound, deliveryBound } from './closure.ts';
-import { accepts, aircraftClasses, siteNeeds, type SiteNeeds } from './demand.ts';
+import { accepts } from '../shared/capability.ts';
+import { aircraftClasses, siteNeeds, type SiteNeeds } from './demand.ts';
 import { onwardLegs, siteSortieBound } from './sorties.ts';
 
 export interface SiteDemand {

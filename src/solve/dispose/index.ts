@@ -3,11 +3,11 @@
 // can be carried at all, then the cost of moving one unit against its value.
 // Formulation: docs/dispositions.md.
 
-import type { CarryProblem } from '../loads/fit.ts';
 import type { Disposition, FleetLine, Item, Scenario, Site } from '../../model/index.ts';
 import { isSensitive } from '../../model/index.ts';
 import type { DispositionResult } from '../types.ts';
-import { carriersOn, serving, unitCarriers } from './carry.ts';
+import { serving, type CarryProblem } from '../shared/capability.ts';
+import { carriersOn, unitCarriers } from './carry.ts';
 import { cheapestRoute, type RouteCost } from './route.ts';
 import { aboutUsd, cannotCarryText, num, routeText, sensitivityText, usd } from './text.ts';
 

@@ -3,8 +3,9 @@
 
 import type { FleetLine, Site } from '../../model/index.ts';
 import { flightHours } from '../../model/index.ts';
-import { floorOrientations } from '../loads/fit.ts';
-import { accepts, carriersOn, type UnitCarrier } from './carry.ts';
+import { accepts } from '../shared/capability.ts';
+import { floorOrientations } from '../shared/orientations.ts';
+import { carriersOn, type UnitCarrier } from './carry.ts';
 
 export type Binding = 'weight' | 'pallet positions' | 'floor area';
 

@@ -2,7 +2,7 @@
 // byte for byte on every machine.
 
 import type { FleetLine, Item } from '../../model/index.ts';
-import type { CarryProblem } from '../loads/fit.ts';
+import type { CarryProblem } from '../shared/capability.ts';
 import type { LegCost, RouteCost } from './route.ts';
 
 /** Whole dollars with thousands separators: $58,700. */

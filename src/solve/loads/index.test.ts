@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FleetLine } from '../../model/index.ts';
 import type { AircraftLoad, CargoPiece } from '../types.ts';
-import { buildLoad, fitsAircraft, LOOK_AHEAD } from './index.ts';
+import { fitsAircraft } from '../shared/capability.ts';
+import { buildLoad, LOOK_AHEAD } from './index.ts';
 import { rng } from '../../generate/random.ts';
 
 const EPS = 1e-6;

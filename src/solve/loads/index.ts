@@ -7,12 +7,10 @@
 import type { Load } from '../../model/index.ts';
 import type { AircraftLoad, CargoPiece, LoadRequest } from '../types.ts';
 import { arrange, type Arrangement } from './balance.ts';
-import { canBalanceAlone, floorOrientations, type Orientation } from './fit.ts';
+import { canBalanceAlone } from '../shared/capability.ts';
+import { floorOrientations, type Orientation } from '../shared/orientations.ts';
 import { LaneLayout } from './lanes.ts';
 import { FloorLayout } from './layout.ts';
-
-export { canBalanceAlone, carryProblem, fitsAircraft, floorOrientations, orientations, pieceFootprint } from './fit.ts';
-export type { CarryProblem, Orientation } from './fit.ts';
 
 /** How far down the waiting list one sortie looks for pieces that fit. */
 export const LOOK_AHEAD = 300;

@@ -7,7 +7,7 @@
 
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
 import { arrange } from './balance.ts';
-import type { Orientation } from './fit.ts';
+import type { Orientation } from '../shared/orientations.ts';
 import type { Row } from './layout.ts';
 
 const EPS = GEOMETRY_EPS_M;

@@ -4,7 +4,7 @@
 // independent blocks, so the balance step can reorder and shift them without new overlaps.
 
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
-import type { Orientation } from './fit.ts';
+import type { Orientation } from '../shared/orientations.ts';
 
 const EPS = GEOMETRY_EPS_M;
 

@@ -90,7 +90,7 @@ function palletiseGroup(
   return out;
 }
 
-export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, number>): PackResult {
+export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, number>, _options: { seed?: number } = {}): PackResult {
   const byId = new Map(scenario.items.map((it) => [it.id, it]));
   for (const id of retrograde.keys()) {
     if (!byId.has(id)) throw new Error(`pallets: retrograde names unknown item ${id}`);

@@ -1,14 +1,16 @@
-// A binary min-heap of wake-up hints for tails: (key, tail index, version). The scheduler treats
-// each key as a lower bound and re-evaluates the tail when its hint comes up (lazy greedy).
+// A binary min-heap of wake-up hints for tails: (key, tie rank, tail index, version). The
+// scheduler treats each key as a lower bound and re-evaluates the tail when its hint comes up
+// (lazy greedy); at an equal key the lower rank comes first (the tail index for seed 1).
 
 export interface Hint {
   key: number;
+  rank: number;
   tail: number;
   version: number;
 }
 
 function less(a: Hint, b: Hint): boolean {
-  return a.key < b.key || (a.key === b.key && a.tail < b.tail);
+  return a.key < b.key || (a.key === b.key && a.rank < b.rank);
 }
 
 export class HintHeap {

@@ -1,10 +1,10 @@
 // Where cargo goes from each site by each fleet line: straight to the nearest destination whose
 // runway takes the type, or, when no type serving an origin reaches any destination, to the
-// nearest hub from which some type does. Also the rough "could this piece fit" check.
+// nearest hub from which some type does.
 
-import type { FleetLine, Scenario, Site } from '../../model/index.ts';
+import type { Scenario, Site } from '../../model/index.ts';
 import { deadlineEndMs, greatCircleKm } from '../../model/index.ts';
-import type { CargoPiece } from '../types.ts';
+import { accepts } from '../shared/capability.ts';
 
 /** The end of the last day the site may still fly cargo out: its country's agreement or its handover. */
 export function siteDueMs(scenario: Scenario, s: Site): number {
@@ -12,10 +12,6 @@ export function siteDueMs(scenario: Scenario, s: Site): number {
   for (const a of scenario.agreements) if (a.country === s.country) due = Math.min(due, deadlineEndMs(a.deadline));
   if (s.handoverBy) due = Math.min(due, deadlineEndMs(s.handoverBy));
   return due;
-}
-
-export function accepts(site: Site, type: string): boolean {
-  return !site.accepts || site.accepts.includes(type);
 }
 
 export interface Network {
@@ -102,17 +98,4 @@ export function buildNetwork(scenario: Scenario): Network {
     if (m.size > 0) hubOptions.set(i, m);
   }
   return { sites, index, km, routes, feeders, hubOptions };
-}
-
-/** Could the piece ride this type at all (a necessary check; the load planner decides). */
-export function couldCarry(piece: CargoPiece, line: FleetLine): boolean {
-  if (piece.weightKg > line.aclKg) return false;
-  if (piece.kind === 'pallet' && line.palletPositions < 1) return false;
-  const fits = (l: number, w: number, h: number) =>
-    h <= line.doorHeightM + 1e-9 &&
-    Math.max(l, w) <= line.floorLengthM + 1e-9 &&
-    Math.min(l, w) <= line.floorWidthM + 1e-9;
-  const { lengthM: l, widthM: w, heightM: h } = piece;
-  if (fits(l, w, h)) return true;
-  return piece.kind === 'floor' && piece.tiltable && (fits(l, h, w) || fits(w, h, l));
 }

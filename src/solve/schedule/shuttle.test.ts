@@ -24,9 +24,16 @@ test('a late small-prop site shuttles part of its loads to a nearer hub and so m
   assert.ok(straight.sorties.every((s) => s.to === 'DST'), 'straight home by default');
   assert.ok(lastFrom(straight, 'OTH') > due, 'straight home, one small tail is late');
 
-  const { result, shuttle } = scheduleWithShuttles(input(sc, pieces));
+  const { result, shuttle, note } = scheduleWithShuttles(input(sc, pieces));
   // the least share that makes the deadline: fewer onward sorties than a larger one
   assert.deepEqual(shuttle, { site: 'OTH', share: 0.25 });
+  assert.equal(note?.kind, 'schedule.shuttle');
+  assert.equal(note?.cause, 'shuttle');
+  assert.deepEqual(note?.refs, ['OTH', 'DKR']);
+  assert.equal(note?.figures?.share, 0.25);
+  assert.equal(note?.figures?.lateHoursAfter, 0);
+  assert.equal(note?.figures?.lateHours, Math.round((lastFrom(straight, 'OTH') - due) / 36_000) / 100);
+  assert.deepEqual([note?.figures?.sorties, note?.figures?.sortiesAfter], [straight.sorties.length, result.sorties.length]);
   assert.deepEqual(problems(sc, pieces, result.sorties), []);
   assert.ok(lastFrom(result, 'OTH') <= due, 'the site empties by its deadline');
   const toHub = result.sorties.filter((s) => s.from === 'OTH' && s.to === 'DKR');
@@ -41,7 +48,39 @@ test('a late small-prop site shuttles part of its loads to a nearer hub and so m
 test('a site on time keeps flying straight home: no sorties are spent on shuttles', () => {
   const sc = scenario({ sites: [OTH, DKR, DST], aircraft: fleet, agreements: [{ country: 'NE', deadline: '2024-06-10' }] });
   const pieces = pallets('OTH', 20);
-  const { result, shuttle } = scheduleWithShuttles(input(sc, pieces));
+  const { result, shuttle, note } = scheduleWithShuttles(input(sc, pieces));
   assert.equal(shuttle, null);
   assert.deepEqual(result, schedule(input(sc, pieces)));
+  assert.equal(note?.cause, 'on-time');
+  assert.ok(note!.figures!.slackHours > 0);
+});
+
+test('a late site with no hub to shuttle through keeps flying straight home, and the note says why', () => {
+  const sc = scenario({ sites: [OTH, DST], aircraft: fleet, agreements: [{ country: 'NE', deadline: '2024-06-03' }] });
+  const pieces = pallets('OTH', 20);
+  const { shuttle, note } = scheduleWithShuttles(input(sc, pieces));
+  assert.equal(shuttle, null);
+  assert.equal(note?.cause, 'no-hub');
+  assert.equal(note?.subject, 'OTH');
+  assert.ok(note!.figures!.lateHours > 0);
+});
+
+test('a late site whose departure cap binds keeps flying straight home: shorter trips cannot help', () => {
+  const capped = { ...OTH, maxDeparturesPerDay: 1 };
+  const sc = scenario({ sites: [capped, DKR, DST], aircraft: [line(SMALL, 'OTH', 3), line(BIG, 'DST', 2)], agreements: [{ country: 'NE', deadline: '2024-06-03' }] });
+  const { shuttle, note } = scheduleWithShuttles(input(sc, pallets('OTH', 20)));
+  assert.equal(shuttle, null);
+  assert.equal(note?.cause, 'departure-cap');
+  assert.ok(note!.figures!.departures >= 0.9 * note!.figures!.slots);
+});
+
+test('a shuttle that would leave cargo at the hub is not taken: straight home, and the note says so', () => {
+  // the big jet is gone before the first shuttle could reach the hub
+  const gone = [line(SMALL, 'OTH', 1), line(BIG, 'DST', 1, { availableTo: '2024-05-31' })];
+  const sc = scenario({ sites: [OTH, DKR, DST], aircraft: gone, agreements: [{ country: 'NE', deadline: '2024-06-03' }] });
+  const { shuttle, note } = scheduleWithShuttles(input(sc, pallets('OTH', 20)));
+  assert.equal(shuttle, null);
+  assert.equal(note?.cause, 'straight-home');
+  assert.deepEqual(note?.refs, ['OTH', 'DKR']);
+  assert.match(note!.message, /SMALL sorties through DKR/);
 });

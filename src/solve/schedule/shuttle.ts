@@ -4,12 +4,14 @@
 // sorties to the hub shortens each round trip, so its few small tails empty it sooner; the
 // onward legs cost sorties. Deadlines rank above sorties (docs/schedule.md), so a share is
 // taken when it makes the plan less late, and among equally late plans the fewest sorties win.
+// The choice, or why straight home was kept, is a `schedule.shuttle` note.
 
-import type { Scenario } from '../../model/index.ts';
+import type { NoteCause, PlanNote, Scenario } from '../../model/index.ts';
 import { DAY_MS, toMs } from '../../model/index.ts';
 import type { ScheduleInput } from '../types.ts';
+import type { ScheduleResult } from './finish.ts';
 import { buildNetwork, siteDueMs } from './network.ts';
-import { schedule, type ScheduleResult } from './scheduler.ts';
+import { schedule } from './scheduler.ts';
 
 /** Shares of the late site's sorties tried through the hub. */
 export const SHUTTLE_SHARES = [0.25, 0.5, 0.75, 1] as const;
@@ -20,19 +22,45 @@ export interface ShuttleChoice {
   result: ScheduleResult;
   /** the site and share taken; null when straight home was best */
   shuttle: { site: string; share: number } | null;
+  /** the choice and its figures, or why straight home was kept; null when no origin flies */
+  note: PlanNote | null;
 }
+
+const hours = (ms: number) => Math.round(ms / 36_000) / 100;
+const lateText = (ms: number) => (ms > 0 ? `${hours(ms).toFixed(1)} h late` : 'on time');
 
 export function scheduleWithShuttles(input: ScheduleInput): ShuttleChoice {
   const base = schedule(input);
-  const keep: ShuttleChoice = { result: base, shuttle: null };
-  if (input.pieces.length > SHUTTLE_MAX_PIECES) return keep;
   const late = latest(input.scenario, base);
-  if (!late || late.lateMs <= 0) return keep;
+  if (!late) return { result: base, shuttle: null, note: null };
+  const keep = (cause: NoteCause, message: string, figures: Record<string, number>, refs: string[] = []): ShuttleChoice => ({
+    result: base, shuttle: null,
+    note: { kind: 'schedule.shuttle', cause, subject: late.site, message, refs: [late.site, ...refs], figures },
+  });
+  const lateHours = hours(Math.max(0, late.lateMs));
+  if (late.lateMs === -Infinity) return keep('on-time', 'no origin has a deadline: straight home, the fewest sorties', {});
+  if (late.lateMs <= 0) {
+    return keep('on-time', `every origin closes by its deadline (the last, ${late.site}, with ${hours(-late.lateMs).toFixed(1)} h to spare): straight home, the fewest sorties`,
+      { slackHours: hours(-late.lateMs) });
+  }
+  const closes = `${late.site} closes ${lateText(late.lateMs)}`;
+  if (input.pieces.length > SHUTTLE_MAX_PIECES) {
+    return keep('too-many-pieces', `${closes}; with ${input.pieces.length} pieces (over ${SHUTTLE_MAX_PIECES}) shuttles through a hub are not tried`,
+      { lateHours, pieces: input.pieces.length, maxPieces: SHUTTLE_MAX_PIECES });
+  }
   const net = buildNetwork(input.scenario);
   const i = net.index.get(late.site);
-  if (i === undefined || !net.hubOptions.has(i) || capBound(input.scenario, base, late.site)) return keep;
+  const options = i === undefined ? undefined : net.hubOptions.get(i);
+  if (!options) {
+    return keep('no-hub', `${closes}, but no hub nearer than home has a bigger type flying on: straight home`, { lateHours });
+  }
+  const cap = capBound(input.scenario, base, late.site);
+  if (cap) {
+    return keep('departure-cap', `${closes} with ${cap.used} of its ${cap.slots} departure slots used: shorter round trips cannot help`,
+      { lateHours, departures: cap.used, slots: cap.slots });
+  }
 
-  let best = keep;
+  let best: ShuttleChoice = { result: base, shuttle: null, note: null };
   let bestLate = late.lateMs;
   const left0 = leftBehind(base);
   for (const share of SHUTTLE_SHARES) {
@@ -40,11 +68,27 @@ export function scheduleWithShuttles(input: ScheduleInput): ShuttleChoice {
     if (leftBehind(r) > left0) continue; // never leave more behind to be less late
     const l = Math.max(0, latest(input.scenario, r)?.lateMs ?? 0); // early is no better than on time
     if (l < bestLate || (l === bestLate && r.sorties.length < best.result.sorties.length)) {
-      best = { result: r, shuttle: { site: late.site, share } };
+      best = { result: r, shuttle: { site: late.site, share }, note: null };
       bestLate = l;
     }
   }
-  return best;
+  const via = [...options].map(([li, h]) => ({ type: input.scenario.aircraft[li].type, hub: net.sites[h].id }));
+  const hubs = [...new Set(via.map((v) => v.hub))];
+  const types = [...new Set(via.map((v) => v.type))].join(', ');
+  if (!best.shuttle) {
+    return keep('straight-home', `${closes}; sending ${SHUTTLE_SHARES[0] * 100}-${SHUTTLE_SHARES[SHUTTLE_SHARES.length - 1] * 100}% of its ${types} sorties through ${hubs.join(', ')} was no less late or left more behind: straight home`,
+      { lateHours }, hubs);
+  }
+  const { share } = best.shuttle;
+  const message = `${share * 100}% of ${late.site}'s ${types} sorties go through ${hubs.join(', ')}: it closes ${lateText(bestLate)} instead of ${lateText(late.lateMs)}, ` +
+    `in ${best.result.sorties.length} sorties instead of ${base.sorties.length}`;
+  return {
+    ...best,
+    note: {
+      kind: 'schedule.shuttle', cause: 'shuttle', subject: late.site, message, refs: [late.site, ...hubs],
+      figures: { share, lateHours, lateHoursAfter: hours(bestLate), sorties: base.sorties.length, sortiesAfter: best.result.sorties.length },
+    },
+  };
 }
 
 /** The origin that flies latest past its deadline (or, when none is late, the last to close). */
@@ -63,16 +107,17 @@ function latest(scenario: Scenario, r: ScheduleResult): { site: string; lateMs: 
 
 /**
  * Shorter round trips cannot help a site whose departure cap already binds: it used nine in ten
- * of its slots on the days from the start to its last departure.
+ * of its slots on the days from the start to its last departure. The departures and slots, or
+ * null when the cap does not bind.
  */
-function capBound(scenario: Scenario, r: ScheduleResult, id: string): boolean {
+function capBound(scenario: Scenario, r: ScheduleResult, id: string): { used: number; slots: number } | null {
   const cap = scenario.sites.find((s) => s.id === id)?.maxDeparturesPerDay;
-  if (cap === undefined) return false;
+  if (cap === undefined) return null;
   const from = r.sorties.filter((s) => s.from === id);
   const days = new Set(from.map((s) => s.departs.slice(0, 10)));
   const first = Math.floor(toMs(scenario.asOf) / DAY_MS);
   const last = Math.max(...[...days].map((d) => Math.floor(toMs(d) / DAY_MS)));
-  return from.length >= 0.9 * cap * (last - first + 1);
+  return from.length >= 0.9 * cap * (last - first + 1) ? { used: from.length, slots: cap * (last - first + 1) } : null;
 }
 
 function leftBehind(r: ScheduleResult): number {

@@ -1,0 +1,109 @@
+// Flying a job: the load from the pieces the lane offers, the passengers who must or may go,
+// the airfields' slots taken, the tail moved, and what reaches a hub queued there for its next
+// leg. Reports what changed, so the loop knows which tails to wake.
+
+import type { AircraftLoad } from '../types.ts';
+import type { Board, Job } from './board.ts';
+import type { Entry, WorkSite } from './work.ts';
+
+export interface Flown {
+  /** false when nothing could be loaded after all */
+  flew: boolean;
+  /** pieces became unfit, or an origin emptied: every tail should look again */
+  workChanged: boolean;
+  /** the hub that cargo or people reached, -1 when none */
+  hubChanged: number;
+}
+
+const none: AircraftLoad = { pieces: [], loads: [], cargoKg: 0, cgM: null };
+
+/** Pieces offered to the load planner per sortie (then as many again sampled from the rest). */
+const windowSize = (palletPositions: number) => Math.max(48, 4 * palletPositions);
+
+export function fly(b: Board, job: Job): Flown {
+  const { tail: t, ws, dep } = job;
+  const { pkg, scenario } = b;
+  const line = t.line;
+  const lane = ws.lanes.get(t.lineIdx)!;
+  const seatCap = pkg > 0 ? Math.min(line.seats, Math.floor(line.aclKg / pkg)) : line.seats;
+  const avail = ws.peopleAvailable(dep);
+  const keep = (kgAfter: number, sensitiveAfter: number) =>
+    ws.hub ? b.hubs.hold(ws) : originKeep(ws, kgAfter, sensitiveAfter, scenario.policy.minSecurityPerSite);
+  // Reserve the payload for the people who have to leave on this sortie, then load cargo.
+  let mandatory = Math.max(0, Math.min(seatCap, avail - keep(Math.max(0, ws.kg - line.aclKg), ws.sensitive)));
+  let workChanged = false;
+
+  let load = none;
+  let window: Entry[] = [];
+  let progress = false;
+  for (;;) {
+    window = lane.window(dep, windowSize(line.palletPositions));
+    if (window.length === 0) break;
+    const pieces = window.map((e) => e.piece);
+    load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg - mandatory * pkg });
+    if (load.pieces.length === 0 && mandatory > 0) {
+      load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg });
+      if (load.pieces.length > 0) mandatory = 0;
+    }
+    if (load.pieces.length > 0) break;
+    ws.markDead(lane.markUnfit(window));
+    progress = workChanged = true;
+  }
+  const taken: Entry[] = [];
+  for (const p of load.pieces) {
+    const e = ws.entryOf(p, window);
+    if (!e) throw new Error(`schedule: the load planner returned piece ${p.ref}, which it was not offered`);
+    ws.take(e);
+    taken.push(e);
+  }
+  const room = pkg > 0 ? Math.floor((line.aclKg - load.cargoKg) / pkg + 1e-9) : line.seats;
+  const passengers = Math.max(0, Math.min(line.seats, room, avail - keep(ws.kg, ws.sensitive)));
+  if (taken.length === 0 && passengers === 0) {
+    if (!progress) t.blocked.add(ws.idx);
+    return { flew: false, workChanged, hubChanged: -1 };
+  }
+  if (passengers > 0) ws.takePeople(passengers);
+  b.routes.flown(ws.idx, t.lineIdx, job.to);
+  if (taken.length > 0) {
+    ws.sorties++;
+    ws.movedKg += load.cargoKg;
+  }
+
+  const arr = dep + job.flyMs;
+  b.airfields[ws.idx].addGround(dep - t.turnMs, dep, t.idx);
+  b.airfields[ws.idx].addDeparture(dep);
+  b.airfields[job.to].addGround(arr, arr + t.turnMs, t.idx);
+  t.site = job.to;
+  t.freeMs = arr + t.turnMs;
+  t.fresh = false;
+
+  let hubChanged = -1;
+  const dest = b.work.get(job.to);
+  if (dest) {
+    // Delivered to a hub: it waits there, unloaded, for the next leg.
+    const ready = arr + t.turnMs;
+    for (const e of taken) dest.add({ ...e.piece, site: dest.site.id }, ready, b.lanesFor(dest));
+    if (passengers > 0) dest.addPeople(ready, passengers);
+    hubChanged = dest.idx;
+  }
+  if (!ws.hub && ws.kg <= 0 && ws.people <= 0) {
+    b.hubs.epoch++; // a feeder emptied: hubs it fed need not wait for more
+    workChanged = true;
+  }
+  if (!ws.hub && ws.kg <= 0 && (taken.length > 0 || progress)) workChanged = true;
+
+  b.flights.push({
+    tail: t, from: ws.idx, to: job.to, dep, arr, passengers,
+    payloadKg: load.cargoKg + passengers * pkg,
+    cgM: load.pieces.length ? load.cgM : null,
+    loads: load.loads, cause: job.cause, readyMs: job.readyMs,
+  });
+  return { flew: true, workChanged, hubChanged };
+}
+
+/** People an origin must keep after a sortie: the guard, and hands in proportion to the cargo left. */
+function originKeep(ws: WorkSite, kgAfter: number, sensitiveAfter: number, minSecurity: number): number {
+  const guard = sensitiveAfter > 0 ? Math.min(minSecurity, ws.people0) : 0;
+  const hands = ws.kg0 > 0 && kgAfter > 0 ? Math.ceil((ws.people0 * kgAfter) / ws.kg0 - 1e-9) : 0;
+  return Math.min(ws.people, Math.max(guard, hands));
+}

@@ -1,0 +1,95 @@
+// How urgent each site is, and which types should serve it. The slack penalty ranks a site by
+// its critical ratio (the time its work still needs over the time to its deadline); a smaller
+// type stays off an origin a bigger type serves unless the site is at risk, and never where the
+// airfield, not the big jets, sets the pace (slot-bound). See docs/schedule.md.
+
+import type { FleetLine } from '../../model/index.ts';
+import { DAY_MS } from '../../model/index.ts';
+import type { Airfield } from './airfield.ts';
+import type { Network } from './network.ts';
+import { legMs, type Tail } from './tails.ts';
+import type { WorkSite } from './work.ts';
+
+/** Hours added to a departure from a site with all the time it needs; none for a site at risk. */
+const RELAXED_PENALTY_MS = 12 * 3_600_000;
+/** Share of a load a sortie is assumed to carry before a site has flown a few. */
+const FIRST_FILL = 0.8;
+
+export class Pace {
+  /** site -> rough time between sorties it can sustain, and the ACL of its biggest line */
+  private gap = new Map<number, { gap: number; acl: number }>();
+  /** `site|line` -> the last landing of any tail of a bigger line that serves the site */
+  private biggerUntil = new Map<string, number>();
+  /** origins whose airfield sets the pace */
+  private slotBound = new Set<number>();
+
+  constructor(net: Network, lines: readonly FleetLine[], tails: readonly Tail[], work: Map<number, WorkSite>, airfields: readonly Airfield[]) {
+    for (const ws of work.values()) {
+      let best: { li: number; acl: number } | null = null;
+      for (const li of ws.lanes.keys()) if (!best || lines[li].aclKg > best.acl) best = { li, acl: lines[li].aclKg };
+      if (!best) continue;
+      const line = lines[best.li];
+      const to = net.routes.get(ws.idx)!.get(best.li)!;
+      // Only the tails of the biggest line: smaller lines stay off the site unless it is at risk.
+      const serving = tails.filter((t) => t.lineIdx === best.li).length;
+      const turn = line.turnHours * 3_600_000;
+      const cycle = 2 * legMs(net, ws.idx, to, line) + 2 * turn;
+      const af = airfields[ws.idx];
+      const gap = Math.max(
+        Number.isFinite(af.maxDeparturesPerDay) ? DAY_MS / af.maxDeparturesPerDay : 0,
+        Number.isFinite(af.mog) ? turn / af.mog : 0,
+        cycle / Math.max(1, serving),
+      );
+      this.gap.set(ws.idx, { gap, acl: best.acl });
+    }
+    for (const ws of work.values()) {
+      for (const li of ws.lanes.keys()) {
+        let until = -Infinity;
+        for (const o of tails) if (o.line.aclKg > lines[li].aclKg && ws.lanes.has(o.lineIdx)) until = Math.max(until, o.landBy);
+        this.biggerUntil.set(`${ws.idx}|${li}`, until);
+      }
+    }
+    // Slot-bound: the tails of the biggest line serving these origins are enough to fill every
+    // departure slot (maxDeparturesPerDay, or mog over the turn) at all the origins that line
+    // serves. There a smaller type only takes a slot a fuller big jet would have used, so it
+    // never helps the deadline and always adds sorties.
+    lines.forEach((line, li) => {
+      const served = [...work.values()].filter((ws) => !ws.hub && ws.kg0 > 0 && ws.lanes.has(li) &&
+        ![...ws.lanes.keys()].some((o) => lines[o].aclKg > line.aclKg));
+      if (served.length === 0) return;
+      const turn = line.turnHours * 3_600_000;
+      let tailsNeeded = 0;
+      for (const ws of served) {
+        const af = airfields[ws.idx];
+        const perDay = Math.min(af.maxDeparturesPerDay, Number.isFinite(af.mog) ? (af.mog * DAY_MS) / turn : Infinity);
+        if (!Number.isFinite(perDay)) return; // an open airfield: more tails always help
+        const cycle = 2 * legMs(net, ws.idx, net.routes.get(ws.idx)!.get(li)!, line) + 2 * turn;
+        tailsNeeded += (perDay * cycle) / DAY_MS;
+      }
+      if (tails.filter((t) => t.lineIdx === li).length >= tailsNeeded) for (const ws of served) this.slotBound.add(ws.idx);
+    });
+  }
+
+  /**
+   * Critical ratio: estimated time the site's work still needs over the time to its deadline.
+   * A site at or past 1 gets no penalty; a site with no deadline gets the whole penalty.
+   */
+  penalty(ws: WorkSite, dep: number): number {
+    const g = this.gap.get(ws.idx);
+    if (!g || !Number.isFinite(ws.due)) return RELAXED_PENALTY_MS;
+    const perSortie = ws.sorties >= 3 ? ws.movedKg / ws.sorties : FIRST_FILL * g.acl;
+    const left = Math.ceil(ws.kg / Math.max(1, perSortie)) * g.gap;
+    const ratio = left / Math.max(3_600_000, ws.due - dep);
+    return RELAXED_PENALTY_MS * Math.min(1, Math.max(0, 1 - ratio));
+  }
+
+  /**
+   * Fewest sorties: a smaller type flies from an origin a bigger one serves only when the site
+   * is at risk of its deadline (penalty 0) and the airfield does not set its pace, or no bigger
+   * tail can still come.
+   */
+  keepsOff(ws: WorkSite, t: Tail, dep: number, penalty: number): boolean {
+    if (ws.hub || !(penalty > 0 || this.slotBound.has(ws.idx))) return false;
+    return (this.biggerUntil.get(`${ws.idx}|${t.lineIdx}`) ?? -Infinity) > dep;
+  }
+}

@@ -1,7 +1,7 @@
-// Reading one cell as a logistician writes it: "1,200", "$3,500.00", Y/N/x, "lethal / classified",
-// "Rolling stock". Each reader returns the value or a message naming what it expected.
+// Reading one cell as a logistician writes it: "1,200", "$3,500.00", Y/N/x, "Rolling stock".
+// Safety cells ("lethal / classified", "1.4S", DEMIL codes) have their readers in safety/. Each reader returns the value or a message naming what it expected.
 
-import type { ItemKind, PersonnelRole, Sensitivity } from '../model/index.ts';
+import type { ItemKind, PersonnelRole } from '../model/index.ts';
 
 /** A cell as read from CSV (always text) or XLSX (typed). */
 export type CellValue = string | number | boolean | Date | null;
@@ -47,28 +47,6 @@ export function readFlag(v: CellValue): Read<boolean | undefined> {
   if (YES.has(t)) return ok(true);
   if (NO.has(t)) return ok(false);
   return bad(`must be Y or N (or yes/no, true/false, 1/0, x), got ${shown(v)}`);
-}
-
-const SENSITIVITY: Record<string, Sensitivity> = {
-  lethal: 'lethal',
-  dangerous: 'dangerous',
-  hazmat: 'dangerous',
-  hazardous: 'dangerous',
-  classified: 'classified',
-};
-const NONE = new Set(['none', 'n/a', 'na', '-', 'no', 'n']);
-
-/** Comma, slash or semicolon separated; blank or "none" is no sensitivity. */
-export function readSensitivity(v: CellValue): Read<Sensitivity[]> {
-  const t = text(v).toLowerCase();
-  if (t === '' || NONE.has(t)) return ok([]);
-  const out: Sensitivity[] = [];
-  for (const word of t.split(/\s*[,/;+&]\s*|\s+and\s+/).filter(Boolean)) {
-    const s = SENSITIVITY[word];
-    if (!s) return bad(`unknown sensitivity "${word}" (lethal, dangerous or classified; comma or slash separated)`);
-    if (!out.includes(s)) out.push(s);
-  }
-  return ok(out);
 }
 
 const KINDS: Record<string, ItemKind> = {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFlag, readKind, readNumber, readSensitivity } from './cells.ts';
+import { readFlag, readKind, readNumber } from './cells.ts';
+import { readSensitive } from './safety/readers.ts';
 import { ITEM_FIELDS, recogniseHeader } from './headers.ts';
 
 const read = (h: string) => {
@@ -41,8 +42,14 @@ test('cells as logisticians write them', () => {
   assert.deepEqual(['Y', 'n', 'Yes', 'FALSE', '1', '0', 'x', '', true].map((v) => (readFlag(v) as { value: unknown }).value), [
     true, false, true, false, true, false, true, undefined, true,
   ]);
-  assert.deepEqual(readSensitivity('Lethal/Classified; lethal'), { ok: true, value: ['lethal', 'classified'] });
-  assert.deepEqual(readSensitivity('N/A'), { ok: true, value: [] });
+  const facts = (v: string) => {
+    const r = readSensitive(v, 'Sensitivity', () => undefined);
+    return r.ok ? r.value.claims.map((c) => `${c.fact}${c.value ? '' : ' no'}`) : r.message;
+  };
+  assert.deepEqual(facts('Lethal/Classified; lethal'), ['lethal', 'classified', 'lethal']);
+  assert.deepEqual(facts('N/A'), ['sensitive no']);
+  assert.deepEqual(facts('ammo and COMSEC'), ['ammunition', 'comsec']);
+  assert.deepEqual(facts('Lethal, Fragile'), 'unknown sensitivity "Fragile" (lethal, dangerous or classified, or Y/N; comma or slash separated)');
   assert.deepEqual(readKind('Rolling Stock'), { ok: true, value: 'vehicle' });
   assert.deepEqual(readKind(''), { ok: true, value: 'cargo' });
 });

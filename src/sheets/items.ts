@@ -12,7 +12,7 @@ import { sheetIssue, type SheetIssue } from './issues.ts';
 import { readDims, readMeasure } from './measure.ts';
 import { RowReader, resolveSite, slug, type Lines, type Origin } from './rows.ts';
 import type { Fact } from './safety/claims.ts';
-import { isYes, type SafetyKind } from './safety/readers.ts';
+import type { SafetyKind } from './safety/readers.ts';
 import { readRowSafety, type RowSafety, type SafetyColumn } from './safety/row.ts';
 import { checkTotals, type LineFigures, type TotalColumn } from './totals.ts';
 import { SI } from './units.ts';
@@ -126,7 +126,7 @@ export function readItems(file: string, cols: Columns<ItemField>, sites: readonl
     if (kind.ok && vehicle.ok) item.kind = vehicle.value ? 'vehicle' : kind.value;
     from('kind', r.column('kind') ? 'kind' : 'vehicle');
 
-    readHandling(row, cells, r, item, from, bad);
+    readHandling(cells, r, item, from, bad);
     readIdentity(row, cells, r, item, from, bad, notes);
 
     const nsnColumn = r.column('nsn');
@@ -151,7 +151,7 @@ type From = (field: string, sheetField: ItemField) => void;
 type Bad = (field: ItemField, message: string, code?: SheetIssue['code']) => void;
 
 /** Tilting and stacking: "This side up", "Tiltable", "Max load on top", "Do not stack"; and the ready date. */
-function readHandling(row: number, cells: readonly CellValue[], r: RowReader<ItemField>, item: Record<string, unknown>, from: From, bad: Bad): void {
+function readHandling(cells: readonly CellValue[], r: RowReader<ItemField>, item: Record<string, unknown>, from: From, bad: Bad): void {
   // "This side up" says the opposite of tiltable; a tiltable column wins when both are filled.
   const tilt = readFlag(r.cell(cells, 'tiltable') ?? null);
   if (!tilt.ok) bad('tiltable', tilt.message);
@@ -180,7 +180,6 @@ function readHandling(row: number, cells: readonly CellValue[], r: RowReader<Ite
   const ready = readDate(r.cell(cells, 'readyFrom') ?? null);
   if (!ready.ok) bad('readyFrom', ready.message);
   else if (ready.value) (item.readyFrom = ready.value), from('readyFrom', 'readyFrom');
-  void row;
 }
 
 /** Serial numbers, condition code, TCN and unit of issue, for the property registers. */
@@ -268,6 +267,7 @@ function duplicateSerials(r: RowReader<ItemField>, lines: Record<string, unknown
  */
 function generateIds(items: Record<string, unknown>[]): void {
   const taken = new Set(items.map((i) => i.id).filter((x): x is string => typeof x === 'string'));
+  const next = new Map<string, number>(); // the next number to try for a base, so many lines of one NSN stay linear
   for (const item of items) {
     if (item.id !== undefined) continue;
     const serials = (item.serials as string[] | undefined) ?? [];
@@ -276,7 +276,9 @@ function generateIds(items: Record<string, unknown>[]): void {
       : [slug(String(item.name ?? '')), slug(String(item.site ?? ''))];
     const base = parts.filter(Boolean).join('-') || 'item';
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    let n = next.get(base) ?? 2;
+    for (; taken.has(id); n++) id = `${base}-${n}`;
+    next.set(base, n);
     taken.add(id);
     item.id = id;
   }
@@ -292,4 +294,3 @@ function ordered(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(ORDER.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]));
 }
 
-export { isYes };

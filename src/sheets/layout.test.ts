@@ -116,3 +116,16 @@ test('identity: NSNs in any writing, serial numbers (one a unit), condition code
     'stock.csv: row 5, column "Serial No": serial number "W1" of 2320-01-540-2917 is already on row 4',
   ]);
 });
+
+test('a roster\'s total row is left out and its head count checked', async () => {
+  const roster = (total: number) => importInventory({
+    items: { name: 'items.csv', buffer: Buffer.from('Name,Location,Weight (kg),L (m),W (m),H (m),Value\nBox,alpha,1,1,1,1,1\n') },
+    personnel: { name: 'roster.csv', buffer: Buffer.from(`Site,Strength,Role\nalpha,120,ops\nbravo,25,security\nTotal,${total},\n`) },
+    base: baseText(),
+  });
+  const ok = await roster(145);
+  assert.deepEqual([ok.ok && ok.scenario.personnel.length, messages(ok)], [2, []]);
+  assert.deepEqual(messages(await roster(150)), [
+    'roster.csv: row 4, column "Strength": the total row gives 150 but the lines above add up to 145; the lines were read and the total row left out: check for a line missing or added',
+  ]);
+});

@@ -68,12 +68,21 @@ function sniffDelimiter(text: string): string {
 }
 
 export function readCsv(text: string, file: string, delimiter?: string): Grid {
-  const records = parse(text, {
-    bom: true,
-    delimiter: delimiter ?? sniffDelimiter(text.replace(/^\uFEFF/, '')),
-    relax_column_count: true,
-    skip_empty_lines: false,
-  }) as string[][];
+  // csv-parse builds an Error (with its stack) for every record longer or shorter than the first,
+  // relaxed or not: under a one-cell title row that is every line. Without stacks it costs little.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: delimiter ?? sniffDelimiter(text.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   // Empty lines stay as records so the record index is the row a spreadsheet program shows.
   return { file, rows: records.map((cells, i) => ({ row: i + 1, cells })) };
 }

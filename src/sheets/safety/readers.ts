@@ -167,5 +167,3 @@ export function readSensitive(v: CellValue, header: string, kindOf: KindOfHeader
   }
   return ok({ claims });
 }
-
-export { YES as isYes };

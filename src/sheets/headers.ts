@@ -112,6 +112,7 @@ export const ITEM_FIELDS: FieldSpec<ItemField>[] = [
     'class division', 'un class', 'hazard division', 'dot class', 'dot hazard class', 'imdg class', 'iata class', 'dg class division',
     'hazmat class', 'dangerous goods class', 'hazard cl',
   ]),
+  safety('class', 'the class', ['class', 'supply class', 'class of supply', 'cos', 'cl']),
   safety('unNumber', 'the UN number', ['un number', 'un no', 'un', 'un nr', 'un id', 'un code', 'un id no', 'un id number', 'una', 'un na number', 'un na no', 'un na']),
   safety('classification', 'the classification', [
     'classified', 'classification', 'security classification', 'classified y n', 'classification level', 'security class', 'sec class',
@@ -141,6 +142,7 @@ export const ITEM_FIELDS: FieldSpec<ItemField>[] = [
 export const SAFETY_WORDS: readonly [RegExp, SafetyKind | 'unreadable'][] = [
   [/\b(hazmat|haz|hazard\w*|dangerous|dg|flammable|imdg)\b/, 'hazard'],
   [/\bun\b/, 'unNumber'],
+  [/^(class|cl)$/, 'class'],
   [/\b(classif\w*|secret|clas)\b/, 'classification'],
   [/\b(comsec|cci|crypto\w*)\b/, 'comsec'],
   [/\b(demil\w*|dmil)\b/, 'demilCode'],

@@ -92,7 +92,7 @@ test('a mapping file names the columns drawdown does not recognise, with units',
   const wrong = await importInventory({ items: { path: fixture('items-mapped.csv') }, base: baseText(), mapping: { ...mapping, Valeur: 'prix' } });
   assert.deepEqual(messages(wrong), [
     'mapping: "Valeur": "prix" is neither a field (id, name, nsn, site, quantity, unitWeightKg, lengthM, widthM, heightM, dims, unitValueUsd, kind, vehicle, ' +
-      'tiltable, upright, verticalDims, maxLoadOnTopKg, noStack, readyFrom, serials, conditionCode, tcn, unitOfIssue, hazard, unNumber, classification, comsec, ' +
+      'tiltable, upright, verticalDims, maxLoadOnTopKg, noStack, readyFrom, serials, conditionCode, tcn, unitOfIssue, hazard, class, unNumber, classification, comsec, ' +
       'lethal, ammunition, dodic, demilCode, sensitive, hostTransfer, demilInPlace, cargoAircraftOnly, sensitive:lethal, sensitive:dangerous, sensitive:classified, ' +
       'count, role, unit, ignore) nor a header drawdown knows',
     'items-mapped.csv: row 1: no column for the unit value (headers like "Unit Cost ($)", "Unit Price", "Value (USD)", or map one in the mapping file)',

@@ -28,12 +28,12 @@ const MEASURES = [
 const DIMS = ['lengthM', 'widthM', 'heightM'] as const;
 
 const SAFETY: ReadonlySet<string> = new Set<SafetyKind>([
-  'hazard', 'unNumber', 'classification', 'comsec', 'lethal', 'ammunition', 'dodic', 'demilCode', 'sensitive', 'hostTransfer', 'demilInPlace', 'cargoAircraftOnly',
+  'hazard', 'class', 'unNumber', 'classification', 'comsec', 'lethal', 'ammunition', 'dodic', 'demilCode', 'sensitive', 'hostTransfer', 'demilInPlace', 'cargoAircraftOnly',
 ]);
 
 /** The fact a Y means in a column whose header names a kind ("Hazmat" mapped to sensitive). */
 const KIND_OF_FAMILY: Partial<Record<string, Fact>> = {
-  hazard: 'dangerous', unNumber: 'dangerous', classification: 'classified', comsec: 'comsec', lethal: 'lethal', ammunition: 'ammunition', dodic: 'ammunition',
+  hazard: 'dangerous', class: 'dangerous', unNumber: 'dangerous', classification: 'classified', comsec: 'comsec', lethal: 'lethal', ammunition: 'ammunition', dodic: 'ammunition',
 };
 const kindOf = (header: string) => KIND_OF_FAMILY[looksSafety(header) ?? ''];
 
@@ -108,7 +108,9 @@ export function readItems(file: string, cols: Columns<ItemField>, sites: readonl
         continue;
       }
       if (isBlank(cell)) {
-        if (!(dims && !dims.ok)) bad(col ? field : 'dims', 'must not be blank');
+        // One "must not be blank" for an empty dimensions cell, not one for each of L, W and H.
+        const at = col ? field : 'dims';
+        if (!(dims && !dims.ok) && !(at === 'dims' && field !== 'lengthM' && !r.column('lengthM'))) bad(at, 'must not be blank');
         continue;
       }
       const m = readMeasure(cell, dimension, col?.unit ?? SI[dimension]);

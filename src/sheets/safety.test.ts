@@ -99,14 +99,27 @@ test('columns that contradict each other are errors naming both cells', async ()
       'row 2, column "Sensitivity": "none" says the line is not sensitive, but column "Hazmat" has "Y" (dangerous goods); correct one of the two'],
     [{ 'DEMIL Code': 'A', Classified: 'Y' },
       'row 2, column "DEMIL Code": "A" says the line is not classified, but column "Classified" has "Y" (classified); correct one of the two'],
-    [{ Lethal: 'N', 'Hazard Class': '1.4S' },
-      'row 2, column "Lethal": "N" says the line is not lethal, but column "Hazard Class" has "1.4S" (hazard class 1.4S, explosives); correct one of the two'],
+    [{ Lethal: 'N', Ammo: 'Y' },
+      'row 2, column "Lethal": "N" says the line is not lethal, but column "Ammo" has "Y" (ammunition or explosives); correct one of the two'],
   ];
   for (const [columns, message] of conflicts) {
     const r = await sheet(columns);
     assert.deepEqual(messages(r), [`stock.csv: ${message}`], JSON.stringify(columns));
     assert.deepEqual(!r.ok && r.issues.map((i) => i.code), ['conflict']);
   }
+  // the stock number's supply class counts as a column saying so
+  assert.deepEqual(messages(await sheet({ NSN: '1005-01-231-0973', 'HN Transfer': 'Y' })), [
+    'stock.csv: row 2, column "HN Transfer": "Y" says the line may be given to the host, but column "NSN" has "1005-01-231-0973" (supply class 1005, guns, ' +
+      'through 30 mm), and sensitive lines are never given away; correct one of the two',
+  ]);
+  // ...but a column that denies it wins, with a warning; ammunition said not to be dangerous is still lethal
+  const denied = await sheet({ NSN: '1305-01-155-5459', Hazmat: 'N' });
+  assert.deepEqual(item(denied).sensitive, ['lethal']);
+  assert.deepEqual(denied.ok && denied.warnings.map((w) => formatSheetIssue(w)), [
+    'stock.csv: column "NSN": row 2 ("1305-01-155-5459"): no column says so, but the stock number\'s supply class 1305, ammunition, through 30 mm: read as such ' +
+      '(never given away, guarded, packed apart); confirm it in a safety column (Lethal, Ammo, COMSEC), or say N there if the line is not',
+    'stock.csv: column "Hazmat": "N" in row 2 says otherwise than the stock number\'s supply class 1305, ammunition, through 30 mm: read as the sheet says; check these lines',
+  ]);
   // agreeing columns are fine, and CCI is unclassified by definition: no conflict with Classified N
   assert.deepEqual(item(await sheet({ Hazmat: 'Y', 'Hazard Class': '3', 'UN Number': '1203' })).unNumber, 'UN1203');
   assert.deepEqual(item(await sheet({ Classified: 'N', CCI: 'Y' })).sensitive, ['classified']);
@@ -141,7 +154,14 @@ test('hazard classes and markings as clerks write them', async () => {
     ['3', '3', '1.4S', '1.4S', '8', '2.1', '3', '8', '9'],
   );
   const both = item(await sheet({ 'DG Class': '1.4S UN0012' }));
-  assert.deepEqual([both.hazard, both.unNumber, both.sensitive], ['1.4S', 'UN0012', ['dangerous', 'lethal']]);
+  assert.deepEqual([both.hazard, both.unNumber, both.sensitive], ['1.4S', 'UN0012', ['dangerous']]);
+  // "Class": a class of supply in roman numerals (V is ammunition), else a hazard class
+  assert.deepEqual(item(await sheet({ Class: 'V' })).sensitive, ['lethal', 'dangerous']);
+  assert.deepEqual(item(await sheet({ Class: 'IX' })).sensitive, []);
+  assert.deepEqual(item(await sheet({ Class: '8' })).hazard, '8');
+  assert.deepEqual(messages(await sheet({ Class: 'Heavy' })), [
+    'stock.csv: row 2, column "Class": must be a class of supply (I-X) or Y or N (or yes/no, true/false, 1/0, x), or a UN hazard class or division (1.4S, 2.1, 3, 8, 9), got "Heavy"',
+  ]);
   assert.deepEqual(item(await sheet({ 'UN No': '12' })).unNumber, 'UN0012'); // a spreadsheet dropped the zeros
   const marking = async (v: string) => item(await sheet({ Classification: v })).sensitive;
   for (const v of ['C', 'SECRET//NOFORN', 'TS/SCI', 'Top Secret', 'NATO RESTRICTED', 'Y']) assert.deepEqual(await marking(v), ['classified'], v);

@@ -10,6 +10,8 @@ import { CLASS_EXAMPLES, className, readHazardClass, readUnNumber } from './haza
 
 export type SafetyKind =
   | 'hazard'
+  /** "Class": a hazard class (1.4S, 3) or a class of supply (I-X; V is ammunition) */
+  | 'class'
   | 'unNumber'
   | 'classification'
   | 'comsec'
@@ -63,10 +65,22 @@ export function readHazard(v: CellValue): Read<Reading> {
   if (!c.ok) return c;
   const hazard = c.value.class!;
   return ok({
-    claims: [claim('dangerous', true, `hazard class ${hazard}, ${className(hazard)}`), ...(hazard.startsWith('1.') ? [claim('ammunition', true, `hazard class ${hazard}, explosives`)] : [])],
+    claims: [claim('dangerous', true, `hazard class ${hazard}, ${className(hazard)}`)],
     hazard,
     ...(c.value.unNumber ? { unNumber: c.value.unNumber } : {}),
   });
+}
+
+/** Classes of supply (ATP 4-0.1 / FM 4-0): only class V, ammunition, bears on safety. */
+const SUPPLY_CLASSES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** A "Class" column: a class of supply in roman numerals (V is ammunition), else a hazard class. */
+export function readClass(v: CellValue): Read<Reading> {
+  const roman = /^(?:class\s+|cl\.?\s*)?([ivx]+)$/i.exec(text(v));
+  if (roman && SUPPLY_CLASSES.includes(roman[1].toUpperCase()))
+    return ok(roman[1].toUpperCase() === 'V' ? { claims: [claim('ammunition', true, 'class of supply V, ammunition')] } : NOTHING);
+  const h = readHazard(v);
+  return h.ok ? h : bad(h.message.replace(/^must be /, 'must be a class of supply (I-X) or ').replace(/, got/, ', got'));
 }
 
 export function readUn(v: CellValue): Read<Reading> {

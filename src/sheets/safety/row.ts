@@ -9,7 +9,7 @@ import { sheetIssue, type SheetIssue } from '../issues.ts';
 import { expand, isWeaker, says, sensitivities, type Fact, type Reading, type Sourced } from './claims.ts';
 import { supplyClassOf } from './fsc.ts';
 import {
-  readAmmunition, readCargoAircraftOnly, readClassification, readComsec, readDemilCode, readDemilInPlace, readDodic, readHazard, readLethal,
+  readAmmunition, readCargoAircraftOnly, readClass, readClassification, readComsec, readDemilCode, readDemilInPlace, readDodic, readHazard, readLethal,
   readSensitive, readTransfer, readUn, type KindOfHeader, type SafetyKind,
 } from './readers.ts';
 
@@ -49,6 +49,7 @@ export interface RowSafety {
 function read(kind: SafetyKind, v: CellValue, header: string, kindOf: KindOfHeader): Read<Reading> {
   switch (kind) {
     case 'hazard': return readHazard(v);
+    case 'class': return readClass(v);
     case 'unNumber': return readUn(v);
     case 'classification': return readClassification(v);
     case 'comsec': return readComsec(v);

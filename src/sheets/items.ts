@@ -97,29 +97,7 @@ export function readItems(file: string, cols: Columns<ItemField>, sites: readonl
     }
     from('quantity', 'quantity');
 
-    const dims = dimsColumn && !isBlank(cells[dimsColumn.index] ?? null) ? readDims(cells[dimsColumn.index], dimsColumn.unit) : undefined;
-    if (dims && !dims.ok) bad('dims', dims.message);
-    for (const [field, dimension] of MEASURES) {
-      const col = r.column(field);
-      const cell = col ? (cells[col.index] ?? null) : null;
-      const fromDims = dims?.ok ? dims.value[DIMS.indexOf(field as (typeof DIMS)[number])] : undefined;
-      if (isBlank(cell) && fromDims !== undefined) {
-        (item[field] = fromDims), from(field, 'dims');
-        continue;
-      }
-      if (isBlank(cell)) {
-        // One "must not be blank" for an empty dimensions cell, not one for each of L, W and H.
-        const at = col ? field : 'dims';
-        if (!(dims && !dims.ok) && !(at === 'dims' && field !== 'lengthM' && !r.column('lengthM'))) bad(at, 'must not be blank');
-        continue;
-      }
-      const m = readMeasure(cell, dimension, col?.unit ?? SI[dimension]);
-      if (!m.ok) bad(field, m.message);
-      else if (fromDims !== undefined && Math.abs(fromDims - m.value) > 1e-6)
-        bad(field, `${shown(cell)} disagrees with column "${dimsColumn!.header}" (${text(cells[dimsColumn!.index])}); correct one of the two`, 'conflict');
-      else item[field] = m.value;
-      from(field, field);
-    }
+    readFigures(cells, r, item, from, bad);
 
     const kind = readKind(r.cell(cells, 'kind') ?? null);
     const vehicle = readFlag(r.cell(cells, 'vehicle') ?? null);
@@ -151,6 +129,36 @@ export function readItems(file: string, cols: Columns<ItemField>, sites: readonl
 
 type From = (field: string, sheetField: ItemField) => void;
 type Bad = (field: ItemField, message: string, code?: SheetIssue['code']) => void;
+
+/** Weight, length, width, height and value, to SI: each from its column, or L, W and H from a dimensions column. */
+function readFigures(cells: readonly CellValue[], r: RowReader<ItemField>, item: Record<string, unknown>, from: From, bad: Bad): void {
+  const dimsColumn = r.column('dims');
+  const dims = dimsColumn && !isBlank(cells[dimsColumn.index] ?? null) ? readDims(cells[dimsColumn.index], dimsColumn.unit) : undefined;
+  if (dims && !dims.ok) bad('dims', dims.message);
+  for (const [field, dimension] of MEASURES) {
+    const col = r.column(field);
+    const cell = col ? (cells[col.index] ?? null) : null;
+    const fromDims = dims?.ok ? dims.value[DIMS.indexOf(field as (typeof DIMS)[number])] : undefined;
+    if (isBlank(cell) && fromDims !== undefined) {
+      (item[field] = fromDims), from(field, 'dims');
+      continue;
+    }
+    if (isBlank(cell)) {
+      // One "must not be blank" for an empty dimensions cell, not one for each of L, W and H.
+      const firstFromDims = DIMS.find((f) => !r.column(f));
+      if (dims && !dims.ok) continue; // the dimensions cell is reported already
+      if (col) bad(field, 'must not be blank');
+      else if (field === firstFromDims) bad('dims', 'must not be blank');
+      continue;
+    }
+    const m = readMeasure(cell, dimension, col?.unit ?? SI[dimension]);
+    if (!m.ok) bad(field, m.message);
+    else if (fromDims !== undefined && Math.abs(fromDims - m.value) > 1e-6)
+      bad(field, `${shown(cell)} disagrees with column "${dimsColumn!.header}" (${text(cells[dimsColumn!.index])}); correct one of the two`, 'conflict');
+    else item[field] = m.value;
+    from(field, field);
+  }
+}
 
 /** Tilting and stacking: "This side up", "Tiltable", "Max load on top", "Do not stack"; and the ready date. */
 function readHandling(cells: readonly CellValue[], r: RowReader<ItemField>, item: Record<string, unknown>, from: From, bad: Bad): void {

@@ -11,6 +11,14 @@ export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const bad = (message: string): Read<never> => ({ ok: false, message });
 
+/**
+ * A table entry by a key a clerk typed, never one of Object's own ("constructor", "__proto__"):
+ * every lookup of cell text in a table goes through here.
+ */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
 }
@@ -73,7 +81,7 @@ const KINDS: Record<string, ItemKind> = {
 export function readKind(v: CellValue): Read<ItemKind> {
   const t = text(v).toLowerCase().replace(/\s+/g, ' ');
   if (t === '') return ok('cargo');
-  const k = KINDS[t];
+  const k = own(KINDS, t);
   return k ? ok(k) : bad(`unknown type ${shown(v)} (cargo or vehicle)`);
 }
 
@@ -88,6 +96,6 @@ const ROLES: Record<string, PersonnelRole> = {
 };
 
 export function readRole(v: CellValue): Read<PersonnelRole> {
-  const r = ROLES[text(v).toLowerCase().replace(/\s+/g, ' ')];
+  const r = own(ROLES, text(v).toLowerCase().replace(/\s+/g, ' '));
   return r ? ok(r) : bad(`unknown role ${shown(v)} (security, operations or support)`);
 }

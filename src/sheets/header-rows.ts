@@ -3,7 +3,7 @@
 // most columns. The label of each column is then read from both rows; the pair is taken only
 // when it makes more columns known than the single row does.
 
-import { isBlank, text } from './cells.ts';
+import { isBlank, own, text } from './cells.ts';
 import type { GridRow } from './read.ts';
 import { UNITS } from './units.ts';
 
@@ -48,7 +48,7 @@ export function singleRow(row: GridRow): HeaderCell[] {
 function unitOf(label: string): string | undefined {
   const words = label.toLowerCase().replace(/[^a-z0-9$]+/g, ' ').trim().split(' ');
   const last = words[words.length - 1];
-  return words.length >= 2 && UNITS[last] ? last : undefined;
+  return words.length >= 2 && own(UNITS, last) ? last : undefined;
 }
 
 /** Both rows read together: for each column, the pair's readings first, then each row alone. */
@@ -70,7 +70,7 @@ export function pairedRows(top: GridRow, bottom: GridRow): HeaderCell[] {
     const both = `${t} / ${b}`;
     const candidates = [
       ...(unit ? [{ text: `${b} (${unit})`, shown: both }] : []),
-      ...(bUnit && UNITS[bUnit[1].toLowerCase()] ? [{ text: `${t} (${bUnit[1]})`, shown: both }] : []),
+      ...(bUnit && own(UNITS, bUnit[1].toLowerCase()) ? [{ text: `${t} (${bUnit[1]})`, shown: both }] : []),
       { text: `${t} ${b}`, shown: both },
       { text: `${b} ${t}`, shown: both },
       // The bottom label names the column; the group label alone would name its neighbours too.

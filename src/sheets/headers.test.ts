@@ -49,7 +49,7 @@ test('cells as logisticians write them', () => {
   assert.deepEqual(facts('Lethal/Classified; lethal'), ['lethal', 'classified', 'lethal']);
   assert.deepEqual(facts('N/A'), ['sensitive no']);
   assert.deepEqual(facts('ammo and COMSEC'), ['ammunition', 'comsec']);
-  assert.deepEqual(facts('Lethal, Fragile'), 'unknown sensitivity "Fragile" (lethal, dangerous or classified, or Y/N; comma or slash separated)');
+  assert.deepEqual(facts('Lethal, Fragile'), 'unknown sensitivity "Fragile" (lethal, dangerous or classified, or Y/N; comma or slash separated), got "Lethal, Fragile"');
   assert.deepEqual(readKind('Rolling Stock'), { ok: true, value: 'vehicle' });
   assert.deepEqual(readKind(''), { ok: true, value: 'cargo' });
 });

@@ -1,6 +1,7 @@
 // The column headers people actually write, read case- and punctuation-insensitively, with
 // the unit taken from the header itself ("Weight (lb)", "Wt kg", "L (cm)"); SI when none.
 
+import { own } from './cells.ts';
 import type { SafetyKind } from './safety/readers.ts';
 import { SI, UNITS, type Dimension, type Unit } from './units.ts';
 
@@ -186,7 +187,7 @@ export function recogniseHeader<F extends string>(header: string, specs: FieldSp
   const whole = find(norm);
   if (whole) return whole.dimension ? { field: whole.field, unit: SI[whole.dimension] } : { field: whole.field };
   const words = norm.split(' ');
-  const unit = UNITS[words[words.length - 1]];
+  const unit = own(UNITS, words[words.length - 1]);
   if (!unit || words.length < 2) return undefined;
   const spec = find(words.slice(0, -1).join(' '));
   if (!spec) return undefined;
@@ -229,7 +230,7 @@ export function recogniseMapped<F extends string>(
   specs: FieldSpec<F>[],
 ): Recognised<F> | undefined {
   const wanted = target.trim().toLowerCase().replace(/\s*:\s*/g, ':');
-  const name = TARGET_ALIASES[wanted] ?? wanted;
+  const name = own(TARGET_ALIASES, wanted) ?? wanted;
   const byName = [...specs.map((s) => s.field), 'ignore'].find((f) => f.toLowerCase() === name.toLowerCase()) as F | undefined;
   if (byName) {
     const spec = specs.find((s) => s.field === byName);

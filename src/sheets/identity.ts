@@ -5,7 +5,7 @@
 // reference table V_SPLY_COND); TCN 17 characters, DTR 4500.9-R Part II Appendix L.
 
 import { isIsoDate, isIsoDateTime, type UnitDimension } from '../model/index.ts';
-import { isBlank, shown, text, type CellValue, type Read } from './cells.ts';
+import { isBlank, own, shown, text, type CellValue, type Read } from './cells.ts';
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const bad = (message: string): Read<never> => ({ ok: false, message });
@@ -61,7 +61,7 @@ export function readConditionCode(v: CellValue): Read<string | undefined> {
   const t = text(v);
   if (t === '') return ok(undefined);
   const code = t.toUpperCase();
-  if (CONDITION_CODES[code]) return ok(code);
+  if (own(CONDITION_CODES, code)) return ok(code);
   return bad(`must be a supply condition code (${Object.keys(CONDITION_CODES).join(', ')}), got ${shown(v)}`);
 }
 
@@ -81,7 +81,7 @@ const UI_WORDS: Readonly<Record<string, string>> = {
 export function readUnitOfIssue(v: CellValue): Read<string | undefined> {
   const t = text(v);
   if (t === '') return ok(undefined);
-  const word = UI_WORDS[t.toLowerCase()];
+  const word = own(UI_WORDS, t.toLowerCase());
   if (word) return ok(word);
   if (/^[a-z]{2}$/i.test(t)) return ok(t.toUpperCase());
   return bad(`must be a two-letter unit of issue (EA, BX, PG, SE, KT...), got ${shown(v)}`);
@@ -117,7 +117,7 @@ export function readVerticalDims(v: CellValue): Read<UnitDimension[] | undefined
   if (t === 'any' || t === 'all') return ok(['length', 'width', 'height']);
   const out: UnitDimension[] = [];
   for (const w of t.split(/\s*[,/;]\s*|\s+and\s+|\s+/).filter(Boolean)) {
-    const d = DIM_WORDS[w];
+    const d = own(DIM_WORDS, w);
     if (!d) return bad(`must name the dimensions that may stand vertical (length, width, height; "any" for all), got ${shown(v)}`);
     if (!out.includes(d)) out.push(d);
   }

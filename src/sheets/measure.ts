@@ -3,7 +3,7 @@
 // a cell without one takes the header's unit (or SI). Three-figure cells ("48 x 40 x 36 in")
 // are read for a combined dimensions column.
 
-import { readNumber, shown, text, type CellValue, type Read } from './cells.ts';
+import { own, readNumber, shown, text, type CellValue, type Read } from './cells.ts';
 import { SI, UNITS, toSi, type Dimension, type Unit } from './units.ts';
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
@@ -38,7 +38,7 @@ export function readMeasure(v: CellValue, dimension: Dimension, headerUnit: Unit
   const m = WITH_UNIT.exec(t);
   if (!m) return bad(`must be a number${dimension === 'money' ? '' : ' (a unit may follow it, e.g. 45 lb)'}, got ${shown(v)}`);
   const word = (m[2] ?? '').toLowerCase().replace(/\.$/, '');
-  const unit = word === '' ? headerUnit : UNITS[SYMBOLS[word] ?? word];
+  const unit = word === '' ? headerUnit : own(UNITS, own(SYMBOLS, word) ?? word);
   if (!unit) return bad(`"${m[2]}" is not a unit drawdown knows (kg, lb, t, m, cm, mm, in, ft, USD), got ${shown(v)}`);
   if (unit.dimension !== dimension) return bad(`"${m[2]}" is not a unit of ${DIMENSION_WORDS[dimension]}, got ${shown(v)}`);
   return ok(toSi(Number(m[1].replace(/,/g, '')), unit));

@@ -199,3 +199,11 @@ test('a mapping file maps any column, Y/N columns included, to any flag', async 
   assert.deepEqual(item(s).sensitive, ['classified']);
   assert.match((s.ok && s.warnings[0].message) || '', /^"Y" in row 2: sensitive without saying how/);
 });
+
+test('words that name a property of every object ("constructor", "__proto__") are refused like any unknown word, never looked up', async () => {
+  for (const header of ['Hazmat', 'Sensitive', 'DEMIL Code', 'Classification', 'Type', 'Max Stack (lb)', 'U/I', 'Condition Code'])
+    for (const v of ['constructor', '__proto__', 'toString', '45 constructor']) {
+      const r = await sheet({ [header]: v });
+      assert.deepEqual(!r.ok && r.issues.map((i) => [i.line, i.column, i.value]), [[2, header, v]], `${header}: ${v}`);
+    }
+});

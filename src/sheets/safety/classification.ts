@@ -4,6 +4,8 @@
 // (Controlled Unclassified Information: not classified, but released to a foreign government only
 // with authority; "FOUO" is its legacy marking); NATO C-M(2002)49 (NATO RESTRICTED and above).
 
+import { own } from '../cells.ts';
+
 export type Marking = 'unclassified' | 'cui' | 'classified';
 
 export const MARKINGS: Readonly<Record<string, Marking>> = {
@@ -38,6 +40,6 @@ export const MARKING_EXAMPLES = 'U, CUI, C, S, TS';
 /** The marking of a cell ("SECRET//NOFORN" is SECRET, "TS/SCI" is TS); undefined when it is none. */
 export function readMarking(t: string): { marking: Marking; level: string } | undefined {
   const level = t.toUpperCase().split('//')[0].split('/')[0].replace(/\s+/g, ' ').replace(/[()]/g, '').trim();
-  const marking = MARKINGS[level];
+  const marking = own(MARKINGS, level);
   return marking ? { marking, level } : undefined;
 }

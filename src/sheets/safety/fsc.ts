@@ -6,6 +6,7 @@
 // The class is a safety net under the sheet's own columns: it adds what no column says, and a
 // column that says otherwise wins, with a warning.
 
+import { own } from '../cells.ts';
 import type { Fact } from './claims.ts';
 
 export interface SupplyClass {
@@ -58,6 +59,6 @@ export const SUPPLY_CLASSES: Readonly<Record<string, SupplyClass>> = {
 
 export function supplyClassOf(nsn: string): { fsc: string; cls: SupplyClass } | undefined {
   const fsc = nsn.slice(0, 4);
-  const cls = SUPPLY_CLASSES[fsc];
+  const cls = own(SUPPLY_CLASSES, fsc);
   return cls ? { fsc, cls } : undefined;
 }

@@ -6,7 +6,7 @@
 // segregated by the planner, so such a cell is refused rather than half read.
 
 import { HAZARD_PATTERN } from '../../scenario/schema.ts';
-import { shown, text, type CellValue, type Read } from '../cells.ts';
+import { own, shown, text, type CellValue, type Read } from '../cells.ts';
 
 export interface HazardClass {
   code: string;
@@ -98,7 +98,7 @@ export function readHazardClass(v: CellValue): Read<HazardRead> | undefined {
     out.unNumber = n.value;
     t = t.slice(0, un.index).trim();
   }
-  const name = NAMES[t.toLowerCase().replace(/\s+/g, ' ')];
+  const name = own(NAMES, t.toLowerCase().replace(/\s+/g, ' '));
   if (name) return { ok: true, value: { ...out, class: name } };
   const m = /^(?:(?:hazard\s+)?(?:class|cl\.?|div\.?|division)\s*)?([1-9])(?:\.(\d))?\s*([a-z])?\s*(\(.*\))?$/i.exec(t);
   if (!m) return undefined;
@@ -106,12 +106,12 @@ export function readHazardClass(v: CellValue): Read<HazardRead> | undefined {
   const code = `${cls}${div ? `.${div}` : ''}${group ? group.toUpperCase() : ''}`;
   const bad = (message: string): Read<never> => ({ ok: false, message: `${message}, got ${shown(v)}` });
   const inner = subsidiary?.slice(1, -1).trim().toLowerCase();
-  const sameClass = inner !== undefined && (NAMES[inner] === code || className(code) === inner);
+  const sameClass = inner !== undefined && (own(NAMES, inner) === code || className(code) === inner);
   if (subsidiary && !sameClass)
     return bad(`one hazard class a line: drawdown segregates by the primary class only, so write it alone (${code}) and have the loadmaster segregate the subsidiary hazard ${subsidiary} by hand`);
   if (cls === '1' && !div) return bad(`explosives need their division and compatibility group (1.1D, 1.4S)`);
   if (cls === '1' && !group) return bad(`explosives need their compatibility group letter (${code}S, ${code}C, ...; one of ${COMPATIBILITY_GROUPS.split('').join(', ')})`);
-  if (!div && DIVISIONS[cls]) return bad(`class ${cls} needs its division (${DIVISIONS[cls]})`);
+  if (!div && own(DIVISIONS, cls)) return bad(`class ${cls} needs its division (${DIVISIONS[cls]})`);
   if (group && cls !== '1') return bad(`only explosives (class 1) carry a compatibility group letter`);
   if (!HAZARD_PATTERN.test(code)) return bad(`not a UN hazard class or division (${HAZARD_CLASSES.map((c) => c.code).join(', ')})`);
   return { ok: true, value: { ...out, class: code } };

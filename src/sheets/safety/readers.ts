@@ -2,7 +2,7 @@
 // number) out, or a message quoting the cell as written. A blank cell says nothing. Whatever a
 // reader cannot read is an error: a safety column is never half read.
 
-import { isBlank, readFlag, shown, text, type CellValue, type Read } from '../cells.ts';
+import { isBlank, own, readFlag, shown, text, type CellValue, type Read } from '../cells.ts';
 import { NOTHING, type Claim, type Fact, type Reading } from './claims.ts';
 import { MARKING_EXAMPLES, readMarking } from './classification.ts';
 import { DEMIL_CODES, DEMIL_LIST } from './demil.ts';
@@ -124,7 +124,7 @@ export function readDodic(v: CellValue): Read<Reading> {
 export function readDemilCode(v: CellValue): Read<Reading> {
   if (isBlank(v) || ['none', 'n/a', 'na', '-'].includes(text(v).toLowerCase())) return ok(NOTHING);
   const m = /^(?:demil\s*(?:code)?\s*|code\s+)?([a-z])(\d)?(?:\s*(?:[-:(].*)?)$/i.exec(text(v));
-  const d = m ? DEMIL_CODES[m[1].toUpperCase()] : undefined;
+  const d = m ? own(DEMIL_CODES, m[1].toUpperCase()) : undefined;
   if (!d) return bad(`must be a DEMIL code (${DEMIL_LIST}; DoDM 4160.28), got ${shown(v)}`);
   const because = `DEMIL code ${d.code}: ${d.meaning}`;
   return ok({
@@ -174,9 +174,10 @@ export function readSensitive(v: CellValue, header: string, kindOf: KindOfHeader
   }
   const claims: Claim[] = [];
   const parts = written.replace(/aa\s*&\s*e/gi, 'aae').split(/\s*[,/;+&]\s*|\s+and\s+/i).filter(Boolean);
+  if (parts.length === 0) return bad(`must be Y or N, or lethal, dangerous or classified (comma or slash separated), got ${shown(v)}`);
   for (const part of parts) {
-    const fact = WORDS[part.toLowerCase().replace(/\s+/g, ' ')];
-    if (!fact) return bad(`unknown sensitivity "${part}" (lethal, dangerous or classified, or Y/N; comma or slash separated)`);
+    const fact = own(WORDS, part.toLowerCase().replace(/\s+/g, ' '));
+    if (!fact) return bad(`unknown sensitivity "${part}" (lethal, dangerous or classified, or Y/N; comma or slash separated)${part === written ? '' : `, got ${shown(v)}`}`);
     claims.push(claim(fact, true, part));
   }
   return ok({ claims });

@@ -10,8 +10,6 @@ import {
   CONTENT_TYPES, EXPORTS, exportItems, exportItemsCsv, exportPlan, importInventory,
   type ExportWhat, type Exported, type SheetSource, type TableFormat,
 } from '../sheets/index.ts';
-import { text as cellText } from '../sheets/cells.ts';
-import { readGrid } from '../sheets/read.ts';
 import { scenarioPath } from './scenario.ts';
 
 export { EXPORTS, CONTENT_TYPES, type ExportWhat, type Exported, type SheetSource, type TableFormat };
@@ -34,7 +32,7 @@ export type ImportOutcome =
 
 export async function importSheets(req: ImportRequest): Promise<ImportOutcome> {
   const issues: Issue[] = [];
-  const base = req.base === undefined ? undefined : 'text' in req.base ? req.base.text : readText(scenarioPath(req.base.path), 'base scenario', issues);
+  const base = req.base === undefined ? undefined : 'text' in req.base ? req.base.text : readScenarioText(scenarioPath(req.base.path), issues);
   const mapping = readMappingOption(req.mapping, issues);
   if (issues.length > 0) return { ok: false, issues };
   const r = await importInventory({
@@ -43,7 +41,7 @@ export async function importSheets(req: ImportRequest): Promise<ImportOutcome> {
     ...(base !== undefined ? { base } : {}),
     ...(mapping ? { mapping } : {}),
   });
-  if (!r.ok) return { ok: false, issues: await withCells(r.issues, [req.items, req.personnel]) };
+  if (!r.ok) return { ok: false, issues: r.issues };
   return { ok: true, scenarioFile: r.scenarioFile, scenario: r.scenario, warnings: r.warnings, yaml: toYaml(r.scenarioFile, { lineWidth: 0 }) };
 }
 
@@ -69,6 +67,7 @@ function readMappingOption(m: ImportRequest['mapping'], issues: Issue[]): Record
   let file = 'mapping';
   if ('path' in m && typeof m.path === 'string' && Object.keys(m).length === 1) {
     file = m.path;
+    if (isSpreadsheet(m.path)) return void issues.push(wrongFile(m.path, 'the mapping', 'a YAML or JSON file of "column header": field lines'));
     text = readText(m.path, 'mapping', issues);
   } else if ('text' in m && 'file' in m && Object.keys(m).length === 2) {
     [text, file] = [m.text, m.file];
@@ -80,6 +79,29 @@ function readMappingOption(m: ImportRequest['mapping'], issues: Issue[]): Record
   return r.mapping;
 }
 
+const SHEET = /\.(csv|tsv|xlsx|xlsm|xls|ods)$/i;
+
+/** A spreadsheet by its name or its first bytes (an XLSX is a zip: "PK"). */
+function isSpreadsheet(path: string): boolean {
+  if (SHEET.test(path)) return true;
+  try {
+    const head = readFileSync(path).subarray(0, 2);
+    return head[0] === 0x50 && head[1] === 0x4b;
+  } catch {
+    return false; // readText names the missing file
+  }
+}
+
+function wrongFile(path: string, what: string, expected: string): Issue {
+  return { path: '', code: 'wrong_file', file: path, message: `this is a spreadsheet, not ${what} (${expected})`, hint: 'spreadsheets are read with --items (and --personnel)' };
+}
+
+/** The base scenario's text; a spreadsheet given as the base is named as such. */
+function readScenarioText(path: string, issues: Issue[]): string | undefined {
+  if (isSpreadsheet(path)) return void issues.push(wrongFile(path, 'a base scenario', 'YAML or JSON with the sites, aircraft and agreements'));
+  return readText(path, 'base scenario', issues);
+}
+
 function readText(path: string, what: string, issues: Issue[]): string | undefined {
   try {
     return readFileSync(path, 'utf8');
@@ -87,26 +109,6 @@ function readText(path: string, what: string, issues: Issue[]): string | undefin
     issues.push({ path: '', code: 'unreadable', file: path, message: `${what} ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
     return undefined;
   }
-}
-
-/** Each cell problem with the cell as written, looked up in the sheet under its column header. */
-async function withCells(issues: Issue[], sources: (SheetSource | undefined)[]): Promise<Issue[]> {
-  const grids = new Map<string, Awaited<ReturnType<typeof readGrid>>>();
-  for (const [n, s] of sources.entries()) {
-    if (!s) continue;
-    const g = await readGrid(s, n === 0 ? 'Items' : 'Personnel');
-    if (g.ok && !grids.has(g.grid.file)) grids.set(g.grid.file, g);
-  }
-  return issues.map((i) => {
-    if (i.value !== undefined || i.file === undefined || i.line === undefined || i.column === undefined) return i;
-    const g = grids.get(i.file);
-    if (!g?.ok) return i;
-    const header = g.grid.rows.find((r) => r.row < i.line! && r.cells.some((v) => cellText(v) === i.column));
-    const col = header?.cells.findIndex((v) => cellText(v) === i.column) ?? -1;
-    const row = g.grid.rows.find((r) => r.row === i.line);
-    if (col < 0 || !row) return i;
-    return { ...i, value: cellText(row.cells[col] ?? null) };
-  });
 }
 
 export type ExportRequest = { what: string; format?: string };

@@ -43,7 +43,8 @@ export async function importCommand(rest: string[], io: Out): Promise<number> {
     return EXIT.ok;
   }
   writeFileSync(output, text);
-  io.out(`wrote ${output}: ${r.scenario.items.length} item lines, ${r.scenario.personnel.length} personnel lines`);
+  const sensitive = r.scenario.items.filter((i) => i.sensitive.length > 0).length;
+  io.out(`wrote ${output}: ${r.scenario.items.length} item lines (${sensitive} sensitive, never handed over), ${r.scenario.personnel.length} personnel lines`);
   return EXIT.ok;
 }
 

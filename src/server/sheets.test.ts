@@ -11,6 +11,7 @@ import type { Plan } from '../model/index.ts';
 import { createApp } from './app.ts';
 import { serve } from './serve.ts';
 import { tempDir } from './testkit.ts';
+import { CLERK_KINDS, clerkCsv, clerkXlsx } from '../sheets/fixtures/clerk.ts';
 
 // The spreadsheet fixtures are plain files: read by path, not through the sheets module.
 const fixture = (name: string) => fileURLToPath(new URL(`../sheets/fixtures/${name}`, import.meta.url));
@@ -70,7 +71,7 @@ test('a sheet in pounds and inches imports against a base text to the SI figures
   const gen = r.json.scenario.items.find((i: any) => i.id === 'gen-15kw');
   // 1,200 lb x 0.45359237; 72 x 36 x 48 in x 0.0254; "$30,000.00"
   assert.deepEqual([gen.unitWeightKg, gen.lengthM, gen.widthM, gen.heightM, gen.unitValueUsd, gen.quantity], [544.310844, 1.8288, 0.9144, 1.2192, 30000, 2]);
-  assert.deepEqual(r.json.scenario.items.map((i: any) => i.id), ['gen-15kw', 'tent-gp-medium-alpha', 'hmmwv', 'ammo-556', 'crypto-gear-bravo']);
+  assert.deepEqual(r.json.scenario.items.map((i: any) => i.id), ['gen-15kw', '8340-01-185-9930-alpha', 'hmmwv', 'ammo-556', '5810-01-500-1234-bravo']);
   // the YAML is the scenario: the loader reads it back to the same thing
   const again = parseScenarioText('yaml', r.json.text);
   assert.ok(again.ok);
@@ -108,7 +109,7 @@ test('a bad sheet is refused with every bad cell named by row and column, with i
   assert.deepEqual(r.json.issues.map((i: any) => [i.file, i.line, i.column, i.value]), [
     ['items-bad.csv', 3, 'Location', 'nowhere'],
     ['items-bad.csv', 4, 'Qty', 'two'],
-    ['items-bad.csv', 4, 'Sensitivity', 'secret'],
+    ['items-bad.csv', 4, 'Sensitivity', 'fragile'],
     ['items-bad.csv', 4, 'Transferable', 'maybe'],
     ['items-bad.csv', 6, 'Weight (lb)', '-4'],
     ['items-bad.csv', 7, 'Item ID', 'gen'],
@@ -217,7 +218,10 @@ test('a planned scenario exports every document; the transfer register totals th
   assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.match(csv.headers.get('content-disposition')!, /-transfers\.csv"$/);
   const table = parseCsv(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
-  assert.equal(Math.round(Number(table.at(-1)!['Total Value (USD)'])), Math.round(plan.metrics.transferValueUsd));
+  // a plain table: one row a line, no summary row
+  assert.equal(table.length, lines.length);
+  assert.ok(table.every((r) => r['Item ID'] !== 'TOTAL'));
+  assert.equal(Math.round(table.reduce((t, r) => t + Number(r['Total Value (USD)']), 0)), Math.round(plan.metrics.transferValueUsd));
 
   const expected: [string, string, string][] = [
     ['dispositions', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
@@ -281,4 +285,23 @@ test('over a real port: import a CSV as a browser form, then export the transfer
   } finally {
     await h.close();
   }
+});
+
+test('the clerk\'s movement list as XLSX: every hazardous, classified and ammunition line sensitive; an unreadable safety cell or a contradiction is a 400 naming the cell', async () => {
+  const { app } = setup();
+  const r = await post(app, form({ items: file('movement.xlsx', await clerkXlsx()), base: baseText() }));
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  const items = new Map(r.json.scenario.items.map((i: any) => [i.nsn, i]));
+  for (const nsn of [...CLERK_KINDS.ammunition, ...CLERK_KINDS.classified, ...CLERK_KINDS.dangerous, ...CLERK_KINDS.weapon])
+    assert.ok((items.get(nsn) as any).sensitive.length > 0, nsn);
+  assert.equal((items.get('1330-00-133-8066') as any).hazard, '1.1D');
+  assert.ok(r.json.warnings.some((w: any) => w.column === 'Hazmat' && /dangerous goods without a hazard class/.test(w.text)));
+
+  const bad = await post(app, form({ items: file('movement.csv', clerkCsv([[3, 'Hazmat', 'TBD'], [5, 'Classified', 'U']])), base: baseText() }));
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.json.issues.map((i: any) => [i.file, i.line, i.column, i.value, i.code]), [
+    ['movement.csv', 7, 'Hazmat', 'TBD', 'value'],
+    ['movement.csv', 9, 'Classified', 'U', 'conflict'],
+  ]);
+  assert.match(bad.json.issues[1].text, /^row 9, column "Classified": "U" says the line is not classified, but column "DEMIL Code" has "P"/);
 });

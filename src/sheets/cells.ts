@@ -1,7 +1,7 @@
-// Reading one cell as a logistician writes it: "1,200", "$3,500.00", Y/N/x, "lethal / classified",
-// "Rolling stock". Each reader returns the value or a message naming what it expected.
+// Reading one cell as a logistician writes it: "1,200", "$3,500.00", Y/N/x, "Rolling stock".
+// Safety cells ("lethal / classified", "1.4S", DEMIL codes) have their readers in safety/. Each reader returns the value or a message naming what it expected.
 
-import type { ItemKind, PersonnelRole, Sensitivity } from '../model/index.ts';
+import type { ItemKind, PersonnelRole } from '../model/index.ts';
 
 /** A cell as read from CSV (always text) or XLSX (typed). */
 export type CellValue = string | number | boolean | Date | null;
@@ -10,6 +10,14 @@ export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const bad = (message: string): Read<never> => ({ ok: false, message });
+
+/**
+ * A table entry by a key a clerk typed, never one of Object's own ("constructor", "__proto__"):
+ * every lookup of cell text in a table goes through here.
+ */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
 
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
@@ -49,28 +57,6 @@ export function readFlag(v: CellValue): Read<boolean | undefined> {
   return bad(`must be Y or N (or yes/no, true/false, 1/0, x), got ${shown(v)}`);
 }
 
-const SENSITIVITY: Record<string, Sensitivity> = {
-  lethal: 'lethal',
-  dangerous: 'dangerous',
-  hazmat: 'dangerous',
-  hazardous: 'dangerous',
-  classified: 'classified',
-};
-const NONE = new Set(['none', 'n/a', 'na', '-', 'no', 'n']);
-
-/** Comma, slash or semicolon separated; blank or "none" is no sensitivity. */
-export function readSensitivity(v: CellValue): Read<Sensitivity[]> {
-  const t = text(v).toLowerCase();
-  if (t === '' || NONE.has(t)) return ok([]);
-  const out: Sensitivity[] = [];
-  for (const word of t.split(/\s*[,/;+&]\s*|\s+and\s+/).filter(Boolean)) {
-    const s = SENSITIVITY[word];
-    if (!s) return bad(`unknown sensitivity "${word}" (lethal, dangerous or classified; comma or slash separated)`);
-    if (!out.includes(s)) out.push(s);
-  }
-  return ok(out);
-}
-
 const KINDS: Record<string, ItemKind> = {
   cargo: 'cargo',
   'general cargo': 'cargo',
@@ -95,7 +81,7 @@ const KINDS: Record<string, ItemKind> = {
 export function readKind(v: CellValue): Read<ItemKind> {
   const t = text(v).toLowerCase().replace(/\s+/g, ' ');
   if (t === '') return ok('cargo');
-  const k = KINDS[t];
+  const k = own(KINDS, t);
   return k ? ok(k) : bad(`unknown type ${shown(v)} (cargo or vehicle)`);
 }
 
@@ -110,6 +96,6 @@ const ROLES: Record<string, PersonnelRole> = {
 };
 
 export function readRole(v: CellValue): Read<PersonnelRole> {
-  const r = ROLES[text(v).toLowerCase().replace(/\s+/g, ' ')];
+  const r = own(ROLES, text(v).toLowerCase().replace(/\s+/g, ' '));
   return r ? ok(r) : bad(`unknown role ${shown(v)} (security, operations or support)`);
 }

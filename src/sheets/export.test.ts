@@ -41,6 +41,11 @@ test('a workbook written by exportItems is read back by the import to the same s
   // awkward figures survive: XLSX keeps doubles exactly
   scenario.items[0].unitWeightKg = 1234.5678901234;
   scenario.items[1].lengthM = 0.1 + 0.2;
+  // every field a loadmaster and a property book need survives the round trip
+  Object.assign(scenario.items[0], { verticalDims: ['length', 'height'], maxLoadOnTopKg: 0, readyFrom: '2024-09-12T06:00:00Z', conditionCode: 'A', unitOfIssue: 'EA', tcn: 'FB25124123XXX9001', serials: ['GS-1', 'GS-2'] });
+  Object.assign(scenario.items[1], { maxLoadOnTopKg: 250.5 });
+  const ammo = scenario.items.find((i) => i.id === 'ammo-556')!;
+  Object.assign(ammo, { hazard: '1.4S', unNumber: 'UN0012', cargoAircraftOnly: true });
   const path = join(tmp(), 'items.xlsx');
   writeFileSync(path, await exportItems(scenario));
   const back = await importInventory({ items: { path }, base: structuredClone(scenario) as unknown as Record<string, unknown> });
@@ -75,10 +80,36 @@ test('the transfer register agrees with the plan to the dollar and the kilogram,
   assert.equal(total['Qty'], sum(lines.map((l) => l.qty)));
   assert.ok(ws.getColumn(2).width! >= 'Tent, GP medium'.length);
 
+  // what a property transfer needs, line by line
+  const transfer = plan.dispositions.find((d) => d.action === 'transfer')!;
+  const tent = scenario.items.find((i) => i.id === transfer.itemId)!;
+  assert.deepEqual([rows[0]['NSN'], rows[0]['Nomenclature'], rows[0]['Qty'], rows[0]['Site'], rows[0]['Country']], [tent.nsn, tent.name, transfer.quantity, 'alpha', 'NE']);
+  assert.equal((rows[0]['Transfer Date'] as Date).toISOString(), '2024-09-10T00:00:00.000Z'); // the day alpha empties
+
+  // the CSV is a plain table: one row a line, no summary row, so other tools can read it
   const csv = await exportPlan(scenario, plan, 'transfers', 'csv');
   assert.equal(csv.contentType, 'text/csv; charset=utf-8');
   const table = parse(csv.data as string, { bom: true, columns: true }) as Record<string, string>[];
-  assert.equal(Number(table[table.length - 1]['Total Value (USD)']), plan.metrics.transferValueUsd);
+  assert.equal(table.length, plan.dispositions.filter((d) => d.action === 'transfer').length);
+  assert.ok(table.every((r) => r['Item ID'] !== 'TOTAL'));
+  assert.equal(Math.round(sum(table.map((r) => Number(r['Total Value (USD)'])))), plan.metrics.transferValueUsd);
+});
+
+test('registers carry the property book identity: NSN, unit of issue, condition code, serials (of the units on the row), TCN', async () => {
+  const scenario = await fixtureScenario();
+  const hmmwv = scenario.items.find((i) => i.id === 'hmmwv')!;
+  Object.assign(hmmwv, { serials: ['HM-1', 'HM-2', 'HM-3'], conditionCode: 'A', unitOfIssue: 'EA', tcn: 'FB25124123XXX9001' });
+  const tent = scenario.items.find((i) => i.name === 'Tent, GP medium')!;
+  tent.serials = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10'];
+  const plan = fixturePlan(scenario);
+  const disp = records(await sheetOf((await exportPlan(scenario, plan, 'dispositions')).data));
+  const h = disp.find((r) => r['Item ID'] === 'hmmwv')!;
+  assert.deepEqual([h['NSN'], h['Unit of Issue'], h['Condition Code'], h['Serial Numbers'], h['TCN']], ['2320-01-540-2917', 'EA', 'A', 'HM-1, HM-2, HM-3', 'FB25124123XXX9001']);
+  // the tents are split between two rows: the serials are the line's, and the row says so
+  const t = disp.filter((r) => r['Item ID'] === tent.id).map((r) => r['Serial Numbers']);
+  assert.deepEqual(t, ['T1, T2, T3, T4, T5, T6, T7, T8, T9, T10 (the line\'s 10 units; 4 on this row)', 'T1, T2, T3, T4, T5, T6, T7, T8, T9, T10 (the line\'s 10 units; 6 on this row)']);
+  const ammo = disp.find((r) => r['Item ID'] === 'ammo-556')!;
+  assert.deepEqual([ammo['Sensitivity'], ammo['NSN']], ['lethal, dangerous', '1305-01-155-5459']);
 });
 
 test('the disposition, handover and sortie registers agree with the plan', async () => {

@@ -58,8 +58,10 @@ export async function exportPlan(scenario: Scenario, plan: Plan, what: ExportWha
   const table = TABLES[what];
   if (table) {
     const t = table(scenario, plan);
+    // Totals are for the paperwork: a CSV register is a plain table other tools read line by line.
+    const { total: _total, ...lines } = t;
     return format === 'csv'
-      ? { data: tableToCsv(t), contentType: CONTENT_TYPES.csv, extension: 'csv' }
+      ? { data: tableToCsv(lines), contentType: CONTENT_TYPES.csv, extension: 'csv' }
       : { data: await tableToXlsx([t]), contentType: CONTENT_TYPES.xlsx, extension: 'xlsx' };
   }
   if (format !== undefined) throw new DrawdownError('usage', `${what} has one format of its own; --format ${format} is for the registers (${Object.keys(TABLES).join(', ')})`);

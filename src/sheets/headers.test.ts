@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFlag, readKind, readNumber, readSensitivity } from './cells.ts';
+import { readFlag, readKind, readNumber } from './cells.ts';
+import { readSensitive } from './safety/readers.ts';
 import { ITEM_FIELDS, recogniseHeader } from './headers.ts';
 
 const read = (h: string) => {
@@ -20,7 +21,11 @@ test('the headers people write, any case and punctuation, with the unit from the
     ['Unit Cost ($)', 'unitValueUsd 1'], ['Unit Price', 'unitValueUsd 1'], ['Value (USD)', 'unitValueUsd 1'],
     ['Location', 'site'], ['Site', 'site'], ['Type', 'kind'], ['Kind', 'kind'], ['Rolling stock', 'vehicle'],
     ['Sensitivity', 'sensitive'], ['Transferable', 'hostTransfer'], ['Host transfer', 'hostTransfer'],
-    ['Demil', 'demilInPlace'], ['Demil in place', 'demilInPlace'], ['Tiltable', 'tiltable'], ['This Side Up', 'upright'],
+    ['Demil', 'demil'], ['DEMIL Code', 'demilCode'], ['Hazmat', 'hazard'], ['HAZMAT Y/N', 'hazard'], ['Hazard Class', 'hazard'], ['DG Class', 'hazard'],
+    ['UN Number', 'unNumber'], ['UN No', 'unNumber'], ['UN #', 'unNumber'], ['Classified', 'classification'], ['Classification', 'classification'],
+    ['COMSEC', 'comsec'], ['CCI', 'comsec'], ['Lethal', 'lethal'], ['Weapon', 'lethal'], ['Ammo', 'ammunition'], ['DODIC', 'dodic'], ['Sensitive', 'sensitive'],
+    ['Serial No', 'serials'], ['S/N', 'serials'], ['Condition Code', 'conditionCode'], ['TCN', 'tcn'], ['Unit of Issue', 'unitOfIssue'], ['U/I', 'unitOfIssue'],
+    ['Dimensions (in)', 'dims 0.0254'], ['L x W x H (cm)', 'dims 0.01'], ['CAO', 'cargoAircraftOnly'], ['Max Stack (lb)', 'maxLoadOnTopKg 0.45359237'], ['Demil in place', 'demilInPlace'], ['Tiltable', 'tiltable'], ['This Side Up', 'upright'],
     ['NSN', 'nsn'], ['Item ID', 'id'], ['ID', 'id'], ['LIN', 'id'], ['Item #', 'id'],
     ['Nomenclature', 'name'], ['Description', 'name'], ['Name', 'name'],
     ['Remarks', 'unknown'], ['Total value', 'unknown'], ['Weight (ft)', 'error: "ft" is not a unit of mass'],
@@ -37,8 +42,14 @@ test('cells as logisticians write them', () => {
   assert.deepEqual(['Y', 'n', 'Yes', 'FALSE', '1', '0', 'x', '', true].map((v) => (readFlag(v) as { value: unknown }).value), [
     true, false, true, false, true, false, true, undefined, true,
   ]);
-  assert.deepEqual(readSensitivity('Lethal/Classified; lethal'), { ok: true, value: ['lethal', 'classified'] });
-  assert.deepEqual(readSensitivity('N/A'), { ok: true, value: [] });
+  const facts = (v: string) => {
+    const r = readSensitive(v, 'Sensitivity', () => undefined);
+    return r.ok ? r.value.claims.map((c) => `${c.fact}${c.value ? '' : ' no'}`) : r.message;
+  };
+  assert.deepEqual(facts('Lethal/Classified; lethal'), ['lethal', 'classified', 'lethal']);
+  assert.deepEqual(facts('N/A'), ['sensitive no']);
+  assert.deepEqual(facts('ammo and COMSEC'), ['ammunition', 'comsec']);
+  assert.deepEqual(facts('Lethal, Fragile'), 'unknown sensitivity "Fragile" (lethal, dangerous or classified, or Y/N; comma or slash separated), got "Lethal, Fragile"');
   assert.deepEqual(readKind('Rolling Stock'), { ok: true, value: 'vehicle' });
   assert.deepEqual(readKind(''), { ok: true, value: 'cargo' });
 });

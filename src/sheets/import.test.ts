@@ -21,13 +21,15 @@ test('a sheet in pounds and inches imports to the same figures as the sheet in k
   // 1,200 lb x 0.45359237; 72 x 36 x 48 in x 0.0254
   assert.deepEqual([gen.unitWeightKg, gen.lengthM, gen.widthM, gen.heightM, gen.unitValueUsd], [544.310844, 1.8288, 0.9144, 1.2192, 30000]);
   const byId = new Map(us.scenario.items.map((i) => [i.id, i]));
-  assert.deepEqual([...byId.keys()], ['gen-15kw', 'tent-gp-medium-alpha', 'hmmwv', 'ammo-556', 'crypto-gear-bravo']);
+  // ids: the sheet's own (LIN, Item ID), else NSN and site
+  assert.deepEqual([...byId.keys()], ['gen-15kw', '8340-01-185-9930-alpha', 'hmmwv', 'ammo-556', '5810-01-500-1234-bravo']);
+  assert.equal(byId.get('hmmwv')!.nsn, '2320-01-540-2917');
   assert.equal(byId.get('hmmwv')!.kind, 'vehicle'); // "Rolling stock"
-  assert.equal(byId.get('tent-gp-medium-alpha')!.site, 'alpha'); // by site name "Alpha air base" in the SI sheet
+  assert.equal(byId.get('8340-01-185-9930-alpha')!.site, 'alpha'); // by site name "Alpha air base" in the SI sheet
   assert.deepEqual(byId.get('ammo-556')!.sensitive, ['lethal', 'dangerous']); // "lethal / dangerous"
   assert.equal(byId.get('gen-15kw')!.tiltable, false); // "This side up: Y"
-  assert.equal(byId.get('tent-gp-medium-alpha')!.tiltable, true); // "This side up: no"
-  assert.equal(byId.get('crypto-gear-bravo')!.demilInPlace, true); // "TRUE"
+  assert.equal(byId.get('8340-01-185-9930-alpha')!.tiltable, true); // "This side up: no"
+  assert.equal(byId.get('5810-01-500-1234-bravo')!.demilInPlace, true); // "TRUE"
   assert.equal(byId.get('gen-15kw')!.demilInPlace, true); // "x"
   // the scenario file the import gives is one parseScenario accepts, to the same scenario
   const again = parseScenario(JSON.stringify(us.scenarioFile), { format: 'json' });
@@ -42,7 +44,7 @@ test('a sheet with bad rows is refused with every row named', async () => {
   assert.deepEqual(messages(r), [
     'items-bad.csv: row 3, column "Location": unknown site "nowhere"',
     'items-bad.csv: row 4, column "Qty": must be a number, got "two"',
-    'items-bad.csv: row 4, column "Sensitivity": unknown sensitivity "secret" (lethal, dangerous or classified; comma or slash separated)',
+    'items-bad.csv: row 4, column "Sensitivity": unknown sensitivity "fragile" (lethal, dangerous or classified, or Y/N; comma or slash separated)',
     'items-bad.csv: row 4, column "Transferable": must be Y or N (or yes/no, true/false, 1/0, x), got "maybe"',
     'items-bad.csv: row 6, column "Weight (lb)": must be positive, got -4',
     'items-bad.csv: row 7, column "Item ID": duplicate id "gen" (first at row 2)',
@@ -88,7 +90,13 @@ test('a mapping file names the columns drawdown does not recognise, with units',
   const unmapped = await importInventory({ items: { path: fixture('items-mapped.csv') }, base: baseText() });
   assert.equal(unmapped.ok, false);
   const wrong = await importInventory({ items: { path: fixture('items-mapped.csv') }, base: baseText(), mapping: { ...mapping, Valeur: 'prix' } });
-  assert.ok(messages(wrong).includes('mapping: "Valeur": "prix" is neither a field (id, name, nsn, site, quantity, unitWeightKg, lengthM, widthM, heightM, unitValueUsd, kind, vehicle, sensitive, hostTransfer, demilInPlace, tiltable, upright, count, role, unit, ignore) nor a header drawdown knows'));
+  assert.deepEqual(messages(wrong), [
+    'mapping: "Valeur": "prix" is neither a field (id, name, nsn, site, quantity, unitWeightKg, lengthM, widthM, heightM, dims, unitValueUsd, kind, vehicle, ' +
+      'tiltable, upright, verticalDims, maxLoadOnTopKg, noStack, readyFrom, serials, conditionCode, tcn, unitOfIssue, hazard, class, unNumber, classification, comsec, ' +
+      'lethal, ammunition, dodic, demilCode, sensitive, hostTransfer, demilInPlace, cargoAircraftOnly, sensitive:lethal, sensitive:dangerous, sensitive:classified, ' +
+      'count, role, unit, ignore) nor a header drawdown knows',
+    'items-mapped.csv: row 1: no column for the unit value (headers like "Unit Cost ($)", "Unit Price", "Value (USD)", or map one in the mapping file)',
+  ]);
 });
 
 test('a personnel roster replaces the base personnel; bad roles are named', async () => {
@@ -131,9 +139,12 @@ test('an XLSX workbook: the sheet named Items, title rows above the header, type
   assert.ok(ok.ok, JSON.stringify(messages(ok)));
   assert.deepEqual(
     ok.scenario.items.map((i) => [i.id, i.site, i.kind, i.unitWeightKg, i.lengthM]),
-    [['generator-alpha', 'alpha', 'cargo', 544.5, 1.83], ['truck-bravo', 'bravo', 'vehicle', 6000, 7], ['radio-bravo', 'bravo', 'cargo', 20, 0.5]],
+    [['6115-01-274-7389-alpha', 'alpha', 'cargo', 544.5, 1.83], ['2320-01-540-2917-bravo', 'bravo', 'vehicle', 6000, 7], ['5810-01-500-1234-bravo', 'bravo', 'cargo', 20, 0.5]],
   );
   assert.deepEqual(ok.warnings.map((w) => formatSheetIssue(w)), [
     'inventory.xlsx: row 3, column "Remarks": not read (no field of that name; map it in the mapping file if it matters)',
+    'inventory.xlsx: column "NSN": row 6 ("5810-01-500-1234"): no column says so, but the stock number\'s supply class 5810, communications security ' +
+      'equipment and components: read as such (never given away, guarded, packed apart); confirm it in a safety column (Lethal, Ammo, COMSEC), or say N there if the line is not',
   ]);
+  assert.deepEqual(ok.scenario.items[2].sensitive, ['classified']); // a COMSEC radio, by its stock number
 });

@@ -14,6 +14,9 @@ import { readGrid, type SheetSource } from './read.ts';
 import { readNumber, shown, text } from './cells.ts';
 import type { Lines, Origin } from './rows.ts';
 
+/** "-4 lb": a figure with its unit, quoted bare like a number. */
+const readMeasureLike = (v: unknown) => typeof v === 'string' && /^-?[\d.,]+\s*[a-z"'#]+\.?$/i.test(v.trim());
+
 export type { SheetSource } from './read.ts';
 
 export interface ImportOptions {
@@ -47,19 +50,21 @@ export async function importInventory(opts: ImportOptions): Promise<ImportResult
     preferred: string,
     specs: Parameters<typeof resolveColumns<F>>[1],
     read: (file: string, cols: Columns<F>, sites: Site[]) => Lines,
+    safety = false,
   ): Promise<Lines | undefined> => {
     const g = await readGrid(source, preferred);
     if (!g.ok) return void issues.push(g.issue);
-    const cols = resolveColumns(g.grid, specs, mapping);
+    const cols = resolveColumns(g.grid, specs, mapping, { safety });
     headers.set(g.grid.file, g.grid.rows.find((r) => r.row === cols.headerRow)?.cells.map(text) ?? []);
     issues.push(...cols.issues);
     for (const h of cols.ignored) warnings.push(sheetIssue({ file: g.grid.file, row: cols.headerRow, column: h }, 'unknown_field', 'not read (no field of that name; map it in the mapping file if it matters)'));
     if (cols.issues.length > 0) return undefined;
     const lines = read(g.grid.file, cols, sites);
     issues.push(...lines.issues);
+    warnings.push(...lines.warnings);
     return lines;
   };
-  const items = await sheet(opts.items, 'Items', ITEM_FIELDS, readItems);
+  const items = await sheet(opts.items, 'Items', ITEM_FIELDS, readItems, true);
   const personnel = opts.personnel ? await sheet(opts.personnel, 'Personnel', PERSONNEL_FIELDS, readPersonnel) : undefined;
   const columnOrder = (i: SheetIssue) => (i.file && i.column ? (headers.get(i.file)?.indexOf(i.column) ?? 0) : -1);
   if (!base || !items || (opts.personnel && !personnel)) return { ok: false, issues: sortSheetIssues(issues, columnOrder) };
@@ -124,10 +129,17 @@ function checkMapping(mapping: Record<string, string>, issues: SheetIssue[]): vo
         code: 'unknown_field',
         value: target,
         file: 'mapping',
-        message: `"${header}": "${target}" is neither a field (${[...ITEM_FIELDS.map((f) => f.field), 'count', 'role', 'unit', 'ignore'].join(', ')}) nor a header drawdown knows`,
+        message: `"${header}": "${target}" is neither a field (${MAPPING_TARGETS.join(', ')}) nor a header drawdown knows`,
       });
   }
 }
+
+/** What a mapping file may map a column to: the fields, the flags of Y/N columns, and ignore. */
+export const MAPPING_TARGETS: readonly string[] = [
+  ...ITEM_FIELDS.map((f) => f.field).filter((f) => f !== 'demil' && f !== 'unreadable'),
+  'sensitive:lethal', 'sensitive:dangerous', 'sensitive:classified',
+  'count', 'role', 'unit', 'ignore',
+];
 
 /** `items[5].unitWeightKg: must be positive, got -4` back to `row 7, column "Weight (lb)"`. */
 function locate(issue: ScenarioIssue, items: Origin[], personnel: Origin[]): SheetIssue {
@@ -146,8 +158,9 @@ function locate(issue: ScenarioIssue, items: Origin[], personnel: Origin[]): She
   // Quote the cell as written: "got -4" for -4 lb, not the kilograms it became.
   if (field && column && Object.hasOwn(origin.cells, field) && /, got .*$/.test(message)) {
     const cell = origin.cells[field];
-    message = message.replace(/, got .*$/, `, got ${readNumber(cell).ok ? text(cell) : shown(cell)}`);
+    message = message.replace(/, got .*$/, `, got ${readNumber(cell).ok || readMeasureLike(cell) ? text(cell) : shown(cell)}`);
   }
+  const value = field && column && Object.hasOwn(origin.cells, field) ? text(origin.cells[field]) : undefined;
   return sheetIssue({ file: origin.file, row: origin.row, ...(column ? { column } : {}) }, issue.code, field && !column ? `${field}: ${message}` : message,
-    { ...(issue.hint ? { hint: issue.hint } : {}) });
+    { ...(issue.hint ? { hint: issue.hint } : {}), ...(value !== undefined ? { value } : {}) });
 }

@@ -41,3 +41,10 @@ export function lookup(scenario: Scenario, plan: Plan): Lookup {
 /** Money to the cent and weights to the gram, so sums of a register do not carry float noise. */
 export const cents = (x: number) => Math.round(x * 100) / 100;
 export const grams = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The serial numbers of a register row: all of the line's when the row has all its units. */
+export function serialsOf(item: Item, quantity: number): string | null {
+  if (!item.serials?.length) return null;
+  const list = item.serials.join(', ');
+  return quantity === item.quantity ? list : `${list} (the line's ${item.quantity} units; ${quantity} on this row)`;
+}

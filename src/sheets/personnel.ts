@@ -5,6 +5,7 @@ import { isBlank, readNumber, readRole, text, type CellValue } from './cells.ts'
 import type { Columns } from './columns.ts';
 import type { PersonnelField } from './headers.ts';
 import { RowReader, resolveSite, type Lines, type Origin } from './rows.ts';
+import { checkTotals, type LineFigures } from './totals.ts';
 
 export function readPersonnel(file: string, cols: Columns<PersonnelField>, sites: readonly Site[]): Lines {
   const r = new RowReader(file, cols);
@@ -16,6 +17,7 @@ export function readPersonnel(file: string, cols: Columns<PersonnelField>, sites
   if (issues.length > 0) return { lines: [], origins: [], issues, warnings: [] };
   const lines: Record<string, unknown>[] = [];
   const origins: Origin[] = [];
+  const figures: LineFigures[] = [];
   for (const { row, cells } of cols.rows) {
     const line: Record<string, unknown> = {};
     const columns: Record<string, string> = {};
@@ -36,6 +38,10 @@ export function readPersonnel(file: string, cols: Columns<PersonnelField>, sites
     if (unit) line.unit = unit;
     lines.push(line);
     origins.push({ file, row, columns, cells: written });
+    if (typeof line.count === 'number') figures.push({ row, quantity: line.count, values: {} });
   }
-  return { lines, origins, issues, warnings: [] };
+  // A "Total" row of a roster is left out, and its head count checked like an inventory's.
+  const c = r.column('count')!;
+  const warnings = issues.length > 0 ? [] : checkTotals(file, cols.totals, figures, [{ field: 'quantity', index: c.index, header: c.header, perUnit: false, what: 'count' }]);
+  return { lines, origins, issues, warnings };
 }

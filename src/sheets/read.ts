@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from './cells.ts';
 import { sheetIssue, type SheetIssue } from './issues.ts';
 
+const SCENARIO_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
 export interface SheetSource {
   /** a file to read */
   path?: string;
@@ -21,6 +23,8 @@ export interface GridRow {
   /** 1-based, as the spreadsheet program shows it */
   row: number;
   cells: CellValue[];
+  /** XLSX: which cells continue a merge begun to their left (they repeat its value) */
+  merged?: boolean[];
 }
 
 export interface Grid {
@@ -41,7 +45,10 @@ export async function readGrid(source: SheetSource, preferredSheet: string): Pro
     return { ok: false, issue: sheetIssue({ file }, 'unreadable', `cannot read ${source.path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`) };
   }
   const ext = extname(file).toLowerCase();
+  if (SCENARIO_EXTENSIONS.has(ext))
+    return { ok: false, issue: sheetIssue({ file }, 'wrong_file', `this is a ${ext === '.json' ? 'JSON' : 'YAML'} file, not a spreadsheet (CSV or XLSX)`, { hint: 'a scenario is the --base the sheets fill in; plan it with drawdown plan FILE' }) };
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": an XLSX is a zip archive
+  if (ext === '.ods') return { ok: false, issue: sheetIssue({ file }, 'unreadable', 'OpenDocument (.ods) is not read; save it as .xlsx or .csv') };
   if (ext === '.xls' || (bytes[0] === 0xd0 && bytes[1] === 0xcf))
     return { ok: false, issue: sheetIssue({ file }, 'unreadable', 'old binary Excel (.xls) is not read; save it as .xlsx or .csv') };
   try {
@@ -61,12 +68,21 @@ function sniffDelimiter(text: string): string {
 }
 
 export function readCsv(text: string, file: string, delimiter?: string): Grid {
-  const records = parse(text, {
-    bom: true,
-    delimiter: delimiter ?? sniffDelimiter(text.replace(/^\uFEFF/, '')),
-    relax_column_count: true,
-    skip_empty_lines: false,
-  }) as string[][];
+  // csv-parse builds an Error (with its stack) for every record longer or shorter than the first,
+  // relaxed or not: under a one-cell title row that is every line. Without stacks it costs little.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: delimiter ?? sniffDelimiter(text.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   // Empty lines stay as records so the record index is the row a spreadsheet program shows.
   return { file, rows: records.map((cells, i) => ({ row: i + 1, cells })) };
 }
@@ -79,8 +95,14 @@ async function readXlsx(bytes: Uint8Array, file: string, preferredSheet: string)
   const rows: GridRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const cells: CellValue[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c).value));
-    rows.push({ row: row.number, cells });
+    const merged: boolean[] = [];
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      // A merged cell repeats its master's value; one begun to its left is part of a label spread over columns.
+      merged.push(cell.isMerged && cell.master !== cell && cell.master.row === cell.row);
+      cells.push(cellValue(cell.value));
+    }
+    rows.push({ row: row.number, cells, merged });
   });
   return { file, sheet: ws.name, rows };
 }

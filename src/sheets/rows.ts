@@ -23,23 +23,30 @@ export interface Lines {
 }
 
 export class RowReader<F extends string> {
+  private readonly byField = new Map<F, Column<F>>();
+
   constructor(
     readonly file: string,
     readonly cols: Columns<F>,
-  ) {}
-
-  column(field: F): Column<F> | undefined {
-    return this.cols.columns.find((c) => c.field === field);
+  ) {
+    for (const c of cols.columns) if (!this.byField.has(c.field)) this.byField.set(c.field, c);
   }
 
-  cell(cells: CellValue[], field: F): CellValue | undefined {
+  /** The (first) column of a field. */
+  column(field: F): Column<F> | undefined {
+    return this.byField.get(field);
+  }
+
+  cell(cells: readonly CellValue[], field: F): CellValue | undefined {
     const c = this.column(field);
     return c ? (cells[c.index] ?? null) : undefined;
   }
 
-  issue(row: number, field: F, message: string, code: IssueCode = 'value'): SheetIssue {
-    const header = this.column(field)?.header;
-    return sheetIssue({ file: this.file, row, ...(header !== undefined ? { column: header } : {}) }, code, message);
+  /** An issue at a row's cell of a field; with the row's cells, it carries the value as written. */
+  issue(row: number, field: F, message: string, code: IssueCode = 'value', cells?: readonly CellValue[]): SheetIssue {
+    const c = this.column(field);
+    const value = c && cells ? text(cells[c.index] ?? null) : undefined;
+    return sheetIssue({ file: this.file, row, ...(c ? { column: c.header } : {}) }, code, message, value !== undefined ? { value } : {});
   }
 
   /** A "no column for ..." issue for each required field the header lacks. */
@@ -52,7 +59,7 @@ export class RowReader<F extends string> {
       );
   }
 
-  blank(cells: CellValue[], field: F): boolean {
+  blank(cells: readonly CellValue[], field: F): boolean {
     const v = this.cell(cells, field);
     return v === undefined || isBlank(v);
   }

@@ -207,6 +207,7 @@ export function createEditor(hooks: EditorHooks): Editor {
       ),
     );
     conflictBox.hidden = false;
+    conflictBox.scrollIntoView({ block: 'nearest' });
   }
 
   async function save(asNew: boolean, plan: boolean, base: Opened | null = opened): Promise<void> {

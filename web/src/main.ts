@@ -123,6 +123,8 @@ function drawTabs(): void {
     ),
   );
   for (const [id] of TABS) panes[id].hidden = state.tab !== id;
+  // the trail is about the workspace, not the open plan: no plan summary above it
+  glanceBox.hidden = state.tab === 'audit';
 }
 
 function showTab(tab: Tab): void {
@@ -279,7 +281,7 @@ function drawUser(): void {
   mount(
     userBox,
     h('span', { class: 'user-name', 'data-testid': 'signed-in-as', title: `signed in by ${me.via}` }, h('b', null, me.user), ' ', h('span', { class: `tag role-${me.role}` }, me.role)),
-    me.hasPassword ? h('button', { type: 'button', class: 'small dark', 'data-testid': 'change-password', onclick: () => void changePassword() }, 'Password') : null,
+    me.hasPassword ? h('button', { type: 'button', class: 'small dark', 'data-testid': 'change-password', onclick: () => void changePassword() }, 'Change password') : null,
     h('button', { type: 'button', class: 'small dark', 'data-testid': 'sign-out', onclick: () => void guard(api.signOut().then(() => showLogin('Signed out.'))) }, 'Sign out'),
   );
 }

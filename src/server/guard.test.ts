@@ -44,6 +44,9 @@ test('every route the app registers is in the role table, and the table names no
   assert.deepEqual([...registered].filter((r) => !table.has(r)), [], 'routes without a role');
   assert.deepEqual([...table].filter((r) => !registered.has(r)), [], 'roles for routes that do not exist');
   assert.equal(ruleFor('GET', '/api/nothing-here'), undefined);
+  const { openApiDocument } = await import('./openapi.ts');
+  const documented = Object.entries(openApiDocument('x').paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+  assert.deepEqual(documented.sort(), [...table].sort(), 'the OpenAPI document names every route of the table');
 });
 
 test('anonymous: 401 on every route but health and sign-in; an unknown API path needs a sign-in too', async () => {

@@ -57,7 +57,10 @@ describe('browser security and collaboration', { timeout: 300_000 }, () => {
 
   it('without a session the page is a sign-in form; a wrong password says so; the right one opens the workspace', async () => {
     alice = await newPage();
-    await alice.goto(ws.url);
+    // a used or made-up login link says so and offers the form
+    await alice.goto(`${ws.url}/#token=ddl_made-up`);
+    await alice.getByTestId('login-error').getByText(/not valid \(a login link works once\)/).waitFor();
+    assert.equal(new URL(alice.url()).hash, '', 'the token is wiped from the address');
     await alice.getByTestId('login-form').waitFor();
     assert.equal(await alice.getByTestId('glance').count(), 0, 'nothing of the workspace before signing in');
     assert.equal(await alice.getByTestId('login-password').getAttribute('type'), 'password');
@@ -96,9 +99,12 @@ describe('browser security and collaboration', { timeout: 300_000 }, () => {
     await vic.getByTestId('tab-plans').click();
     assert.equal(await vic.getByTestId('replan').isVisible(), false);
     await vic.getByTestId('sign-out').click();
-    await vic.getByTestId('login-form').waitFor();
+    await vic.getByTestId('login-note').getByText('Signed out.').waitFor();
+    assert.equal(await vic.getByTestId('glance').count(), 0, 'the page dropped the workspace');
+    assert.equal(new URL(vic.url()).hash, '');
     await vic.reload();
     await vic.getByTestId('login-form').waitFor();
+    assert.equal(await vic.getByTestId('login-note').isVisible(), false);
   });
 
   it('a page on another origin, opened by a signed-in planner, tries to write and read the workspace and fails', async () => {

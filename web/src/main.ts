@@ -13,7 +13,7 @@ import { renderSortie } from './floor.ts';
 import { renderGlance } from './glance.ts';
 import { createAuditView } from './audit-view.ts';
 import { createImportPanel } from './import-panel.ts';
-import { renderLogin, takeLinkToken } from './login.ts';
+import { leave, renderLogin, takeFromAddress } from './login.ts';
 import { renderMap } from './map.ts';
 import { renderPallet } from './pallet-view.ts';
 import { renderPlans } from './plans.ts';
@@ -282,7 +282,7 @@ function drawUser(): void {
     userBox,
     h('span', { class: 'user-name', 'data-testid': 'signed-in-as', title: `signed in by ${me.via}` }, h('b', null, me.user), ' ', h('span', { class: `tag role-${me.role}` }, me.role)),
     me.hasPassword ? h('button', { type: 'button', class: 'small dark', 'data-testid': 'change-password', onclick: () => void changePassword() }, 'Change password') : null,
-    h('button', { type: 'button', class: 'small dark', 'data-testid': 'sign-out', onclick: () => void guard(api.signOut().then(() => showLogin('Signed out.'))) }, 'Sign out'),
+    h('button', { type: 'button', class: 'small dark', 'data-testid': 'sign-out', onclick: () => void guard(api.signOut().then(() => leave('signed-out'))) }, 'Sign out'),
   );
 }
 
@@ -326,12 +326,12 @@ function strength(p: string): string {
   return p.length < 12 ? 'too short' : bits < 50 ? 'weak' : bits < 80 ? 'fair' : 'strong';
 }
 
-function showLogin(note: string | null): void {
+function showLogin(note: { text: string; kind: 'error' | 'info' } | null): void {
   state.me = null;
   mount(root, renderLogin(note, () => void boot()));
 }
 
-let workspaceShown = false;
+let workspaceShown = false; // built once per page load: leaving reloads the page
 
 function showWorkspace(): void {
   const me = state.me!;
@@ -363,12 +363,12 @@ function showWorkspace(): void {
 }
 
 async function boot(): Promise<void> {
-  let note: string | null = null;
+  const address = takeFromAddress();
+  let note: { text: string; kind: 'error' | 'info' } | null = address.note ? { text: address.note, kind: 'info' } : null;
   try {
-    const token = takeLinkToken();
-    if (token) {
-      const r = await api.signIn({ token });
-      if (!r.ok) note = r.error;
+    if (address.token) {
+      const r = await api.signIn({ token: address.token });
+      if (!r.ok) note = { text: r.error, kind: 'error' };
     }
     state.me = await api.whoAmI();
   } catch (e) {
@@ -395,10 +395,7 @@ async function boot(): Promise<void> {
 
 // a session that ends (sign-out elsewhere, expiry, a disabled user) brings back the sign-in form
 window.addEventListener(api.SIGNED_OUT, () => {
-  if (state.me) {
-    workspaceShown = false;
-    showLogin('Your session has ended: sign in again.');
-  }
+  if (state.me) leave('session-ended');
 });
 
 void boot();

@@ -3,8 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Workspace, type Role } from '../app/index.ts';
+import { PACKAGE_ROOT, Workspace, type Role } from '../app/index.ts';
 import { createApp } from './app.ts';
 import { ROUTES, ruleFor } from './routes.ts';
 import { serve } from './serve.ts';
@@ -47,6 +48,12 @@ test('every route the app registers is in the role table, and the table names no
   const { openApiDocument } = await import('./openapi.ts');
   const documented = Object.entries(openApiDocument('x').paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
   assert.deepEqual(documented.sort(), [...table].sort(), 'the OpenAPI document names every route of the table');
+});
+
+test('docs/security.md lists the role of every route exactly as routes.ts has it', () => {
+  const doc = readFileSync(join(PACKAGE_ROOT, 'docs', 'security.md'), 'utf8');
+  const rows = [...doc.matchAll(/^\| `(GET|POST|PATCH|DELETE)` \| `([^`]+)` \| (\w+) \|/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+  assert.deepEqual(rows, ROUTES.map((r) => `${r.method} ${r.path} ${r.need}`));
 });
 
 test('anonymous: 401 on every route but health and sign-in; an unknown API path needs a sign-in too', async () => {

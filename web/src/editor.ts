@@ -227,6 +227,7 @@ export function createEditor(hooks: EditorHooks): Editor {
       status.textContent = 'Saving…';
       const saved = await api.saveScenario(textarea.value, target ? { id: target.id, baseVersion: target.version } : undefined);
       opened = { id: saved.id, version: saved.version, name: lastName ?? target?.name ?? '' };
+      titleText.textContent = `${opened.name} · version ${saved.version}`;
       setDirty(false);
       status.textContent = `Saved as ${target ? `version ${saved.version}` : `new scenario #${saved.id}`}${plan ? '; planning…' : ''}`;
       status.className = 'editor-status ok';

@@ -19,6 +19,8 @@ export { planJsonSchema, scenarioJsonSchema } from './schemas.ts';
 export { fleetUse, type TypeUse } from './summary.ts';
 export { daysLate } from './deadlines.ts';
 export {
-  DEFAULT_DB, Workspace, type Log, type Planner, type PlanRecord, type PlanStatus, type Saved, type ScenarioListing,
-  type ScenarioRef, type ScenarioVersion, type VersionStamp, type WorkspaceOptions,
+  DEFAULT_DB, Workspace, type FieldChange, type Log, type Planner, type PlanRecord, type PlanStatus, type Saved, type ScenarioListing,
+  type ScenarioRef, type ScenarioVersion, type VersionConflict, type VersionStamp, type WorkspaceOptions,
 } from './workspace.ts';
+export * from './access/index.ts';
+export { fieldChanges } from './changes.ts';

@@ -43,8 +43,8 @@ export class PlanQueue {
   ) {}
 
   /** Records a running plan for the version and queues it; `done` settles when the row is final. */
-  request(ref: ScenarioRef, seed?: number): { plan: PlanRecord; done: Promise<void> } {
-    const plan = this.store.startPlan(ref, seed ?? null);
+  request(ref: ScenarioRef, seed?: number, by?: string): { plan: PlanRecord; done: Promise<void> } {
+    const plan = this.store.startPlan(ref, seed ?? null, by);
     const done = this.tail.then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.run(plan.id, ref, seed));
     this.tail = done;
     return { plan, done };

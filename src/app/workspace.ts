@@ -11,6 +11,8 @@ import { DEFAULT_DB, openStore, type Store } from '../store/index.ts';
 import { PlanQueue, type Log, type Planner } from './planning.ts';
 import { parseScenarioText, type ScenarioFormat } from './scenario.ts';
 import { formatIssue } from '../model/index.ts';
+import { Access, Audit, SYSTEM, type Actor } from './access/index.ts';
+import { fieldChanges, type FieldChange } from './changes.ts';
 
 export type {
   PlanRecord, PlanStatus, ScenarioListing, ScenarioRef, ScenarioVersion, VersionStamp,
@@ -26,19 +28,44 @@ export interface WorkspaceOptions {
   planner?: Planner;
   /** where failed plans are logged; default console.error */
   log?: Log;
+  /** DRAWDOWN_TOKEN: an admin bearer token for automation (never stored) */
+  adminToken?: string;
 }
 
-export type Saved = { ok: true; ref: ScenarioRef; warnings: Issue[] } | { ok: false; issues: Issue[] };
+/** A save refused because the version it was based on is no longer the latest. */
+export interface VersionConflict {
+  baseVersion: number;
+  latest: VersionStamp & { name: string };
+  /** the versions saved since the base, oldest first */
+  since: VersionStamp[];
+  /** the fields that differ from the base to the latest (the first 50) */
+  changes: FieldChange[];
+  /** how many changes there are in all */
+  changeCount: number;
+}
+
+export type Saved =
+  | { ok: true; ref: ScenarioRef; warnings: Issue[]; conflict?: undefined }
+  | { ok: false; issues: Issue[]; conflict?: undefined }
+  | { ok: false; conflict: VersionConflict; issues?: undefined };
+
+export type { FieldChange };
 
 export class Workspace {
   private readonly planning: PlanQueue;
   private closed = false;
+  /** the audit trail: every change below writes its row in the same transaction */
+  readonly audit: Audit;
+  /** users, sessions and tokens */
+  readonly access: Access;
 
   private constructor(
     private readonly store: Store,
     options: WorkspaceOptions,
   ) {
     this.planning = new PlanQueue(store, options.planner, options.log ?? ((m, e) => console.error(m, e ?? '')));
+    this.audit = new Audit(store);
+    this.access = new Access(store, this.audit, { adminToken: options.adminToken });
   }
 
   /** Opens (and creates when missing) the workspace database. */
@@ -62,24 +89,64 @@ export class Workspace {
   }
 
   /** A new scenario from its text, checked first; saved as version 1. */
-  createScenario(format: ScenarioFormat, text: string): Saved {
+  createScenario(format: ScenarioFormat, text: string, by: Actor = SYSTEM): Saved {
     const parsed = parseScenarioText(format, text);
     if (!parsed.ok) return parsed;
-    return { ok: true, ref: this.store.createScenario({ format, text, scenario: parsed.scenario }), warnings: parsed.warnings };
+    const ref = this.store.transaction(() => {
+      const ref = this.store.createScenario({ format, text, scenario: parsed.scenario }, by.user);
+      this.audit.record(by, 'scenario.create', `scenario ${ref.id} version 1`, { name: parsed.scenario.name, format, bytes: text.length });
+      return ref;
+    });
+    return { ok: true, ref, warnings: parsed.warnings };
   }
 
-  /** The next version of a scenario; undefined when there is no such scenario. */
-  addVersion(id: number, format: ScenarioFormat, text: string): Saved | undefined {
+  /**
+   * The next version of a scenario; undefined when there is no such scenario. With `baseVersion`
+   * (the version the editor opened), a newer version saved meanwhile refuses the save with what
+   * changed since, so nobody overwrites a colleague's edit without seeing it.
+   */
+  addVersion(id: number, format: ScenarioFormat, text: string, options: { baseVersion?: number; by?: Actor } = {}): Saved | undefined {
+    const by = options.by ?? SYSTEM;
     if (!this.store.getScenario(id)) return undefined;
     const parsed = parseScenarioText(format, text);
     if (!parsed.ok) return parsed;
-    const ref = this.store.addVersion(id, { format, text, scenario: parsed.scenario });
-    return ref ? { ok: true, ref, warnings: parsed.warnings } : undefined;
+    const saved = this.store.transaction(() => {
+      const r = this.store.addVersion(id, { format, text, scenario: parsed.scenario }, { by: by.user, baseVersion: options.baseVersion });
+      if (r?.ok) {
+        this.audit.record(by, 'scenario.version', `scenario ${id} version ${r.ref.version}`, {
+          name: parsed.scenario.name, format, bytes: text.length, ...(options.baseVersion !== undefined ? { baseVersion: options.baseVersion } : {}),
+        });
+      }
+      return r;
+    });
+    if (!saved) return undefined;
+    if (!saved.ok) return { ok: false, conflict: this.conflict(id, options.baseVersion!, saved.latest) };
+    return { ok: true, ref: saved.ref, warnings: parsed.warnings };
+  }
+
+  private conflict(id: number, baseVersion: number, latestVersion: number): VersionConflict {
+    const latest = this.store.getScenario(id, latestVersion)!;
+    const base = this.store.getScenario(id, baseVersion);
+    const changes = base ? fieldChanges(base.scenario, latest.scenario) : [];
+    return {
+      baseVersion,
+      latest: { version: latest.version, createdAt: latest.createdAt, createdBy: latest.createdBy, name: latest.name },
+      since: this.store.listVersions(id).filter((v) => v.version > baseVersion),
+      changes: changes.slice(0, 50),
+      changeCount: changes.length,
+    };
   }
 
   /** Queues a plan of a stored version; `done` settles when its row is final. */
-  requestPlan(ref: ScenarioRef, seed?: number): { plan: PlanRecord; done: Promise<void> } {
-    return this.planning.request(ref, seed);
+  requestPlan(ref: ScenarioRef, seed?: number, by: Actor = SYSTEM): { plan: PlanRecord; done: Promise<void> } {
+    const replan = this.store.listPlans(ref.id).some((p) => p.version === ref.version);
+    return this.store.transaction(() => {
+      const request = this.planning.request(ref, seed, by.user);
+      this.audit.record(by, 'plan.request', `plan ${request.plan.id}`, {
+        scenario: ref.id, version: ref.version, ...(seed !== undefined ? { seed } : {}), replan,
+      });
+      return request;
+    });
   }
 
   getPlan(id: number): PlanRecord | undefined {
@@ -123,7 +190,7 @@ export class Workspace {
     const latest = this.store.getScenario(scenarioId)!;
     let plan = this.store.listPlans(scenarioId).find((p) => p.status === 'done' && p.version === latest.version);
     if (!plan) {
-      const request = this.planning.request({ id: scenarioId, version: latest.version });
+      const request = this.requestPlan({ id: scenarioId, version: latest.version });
       await request.done;
       plan = this.store.getPlan(request.plan.id)!;
       if (plan.status === 'failed') return { scenarioId, planId: plan.id, failed: plan.error ?? 'unknown error' };
@@ -144,8 +211,13 @@ export class Workspace {
       throw new DrawdownError('bad_input', `${file} is not a valid scenario:\n${parsed.issues.map((i) => formatIssue(i, file)).join('\n')}`);
     }
     const existing = this.store.findScenarioByName(parsed.scenario.name);
-    if (!existing) return this.store.createScenario({ format, text, scenario: parsed.scenario }).id;
-    if (this.store.getScenario(existing.id)?.text !== text) this.store.addVersion(existing.id, { format, text, scenario: parsed.scenario });
+    const by = SYSTEM;
+    if (!existing) {
+      const saved = this.createScenario(format, text, by);
+      if (!saved.ok) throw new DrawdownError('bad_input', `${file} is not a valid scenario`);
+      return saved.ref.id;
+    }
+    if (this.store.getScenario(existing.id)?.text !== text) this.addVersion(existing.id, format, text, { by });
     return existing.id;
   }
 }

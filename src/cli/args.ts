@@ -19,7 +19,7 @@ export function args(command: string, rest: string[], options: OptionSpec, posit
   const n = parsed.positionals.length;
   if (!parsed.values.help && (n < min || n > max)) {
     const want = min === max ? `${min}` : `${min} to ${max}`;
-    throw new DrawdownError('usage', `${command}: expected ${want} file argument(s), got ${n} (try drawdown ${command} --help)`);
+    throw new DrawdownError('usage', `${command}: expected ${want} argument(s), got ${n} (try drawdown ${command.split(' ')[0]} --help)`);
   }
   return parsed;
 }

@@ -1,7 +1,7 @@
 // What `drawdown --help` and `drawdown COMMAND --help` print: one text per command, so each
 // command's help says exactly its own options.
 
-export const COMMANDS = ['check', 'plan', 'verify', 'schema', 'import', 'export', 'serve', 'start', 'help'] as const;
+export const COMMANDS = ['check', 'plan', 'verify', 'schema', 'import', 'export', 'serve', 'start', 'users', 'tokens', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const USAGE: Record<Command, string> = {
@@ -27,10 +27,25 @@ const USAGE: Record<Command, string> = {
   export: `drawdown export SCENARIO [PLAN] --what W [--format csv|xlsx] [-o FILE]
   W: dispositions, transfers, handovers, sorties (registers, CSV or XLSX), loadplans (printable HTML),
   geojson, ics, items (the scenario's inventory; needs no PLAN).`,
-  serve: `drawdown serve [--port N] [--db FILE]
-  Serve the workspace (web page and HTTP API) on localhost; PORT is respected (default 8080).`,
-  start: `drawdown start [--port N] [--db FILE]
-  Load and plan the built-in Niger 2024 scenario (once), then serve it (database ./data/drawdown.db).`,
+  serve: `drawdown serve [--port N] [--db FILE] [--host ADDR] [--allow-host NAMES]
+  Serve the workspace (web page and HTTP API) on localhost; PORT is respected (default 8080).
+  Prints the address with a one-time login token (it signs one browser in as "local", an admin).
+  --host ADDR         listen on ADDR (0.0.0.0: every network); beyond this machine it needs a user first
+  --allow-host NAMES  more host names to answer for, comma-separated (a DNS name, a proxy's name)
+  DRAWDOWN_TOKEN      an admin token for automation: scripts send Authorization: Bearer $DRAWDOWN_TOKEN`,
+  start: `drawdown start [--port N] [--db FILE] [--host ADDR] [--allow-host NAMES]
+  Load and plan the built-in Niger 2024 scenario (once), then serve it (database ./data/drawdown.db),
+  printing the address with a one-time login token. Options as for drawdown serve.`,
+  users: `drawdown users add NAME --role viewer|planner|admin [--db FILE]
+  drawdown users list [--json] | role NAME ROLE | passwd NAME | disable NAME   [--db FILE]
+  Who may sign in to the workspace. viewer reads; planner edits scenarios, plans, imports and
+  replans; admin also manages users and tokens. The password is asked for without echo (twice),
+  or read from standard input when piped; never give it on the command line. It needs 12 to 128
+  characters; a phrase of four words works. Disabling ends the user's sessions and tokens.`,
+  tokens: `drawdown tokens create USER [--label TEXT] [--db FILE]
+  drawdown tokens list [--json] | revoke ID   [--db FILE]
+  Bearer tokens for scripts: a token acts as USER with USER's role, is printed once (standard
+  output) and only its hash is kept. Send it as Authorization: Bearer TOKEN.`,
   help: `drawdown help [COMMAND]
   This text, or one command's.`,
 };

@@ -7,6 +7,7 @@ import { stdio, type Out } from './io.ts';
 import { check, plan, schema, verify } from './plan-commands.ts';
 import { exportCommand, importCommand } from './sheet-commands.ts';
 import { serveCommand, startCommand, type ServerAdapter } from './serve-commands.ts';
+import { tokensCommand, usersCommand } from './user-commands.ts';
 import { didYouMean } from '../model/index.ts';
 
 export type { Out } from './io.ts';
@@ -59,6 +60,10 @@ async function run(argv: string[], io: Out, adapters: Adapters): Promise<number>
       return serveCommand(rest, io, adapters.server);
     case 'start':
       return startCommand(rest, io, adapters.server);
+    case 'users':
+      return usersCommand(rest, io);
+    case 'tokens':
+      return tokensCommand(rest, io);
     default: {
       const hint = didYouMean(command, COMMANDS);
       throw new DrawdownError('usage', `unknown command "${command}"${hint ? ` (${hint})` : ''} (try drawdown --help)`);

@@ -11,20 +11,42 @@ import { planSummary } from './plan-summary.ts';
  * The HTTP adapter, handed in by the composition root (bin/drawdown.js), so the CLI adapter
  * never imports the server adapter: both stand on app/ alone.
  */
+interface Served {
+  url: string;
+  /** the address with a one-time login token */
+  loginUrl: string;
+  hostname: string;
+  hosts: string[];
+  close(): Promise<void>;
+}
+
+type ServeFlags = { port?: number; db?: string; hostname?: string; allowHosts?: string[]; adminToken?: string };
+
 export interface ServerAdapter {
-  serve(o: { port?: number; db?: string }): Promise<{ url: string; close(): Promise<void> }>;
-  startWorkspace(o: { port?: number; db?: string; print: (line: string) => void }): Promise<{
-    url: string; planId: number; workspace: Workspace; close(): Promise<void>;
-  }>;
+  serve(o: ServeFlags): Promise<Served>;
+  startWorkspace(o: ServeFlags & { print: (line: string) => void }): Promise<Served & { planId: number; workspace: Workspace }>;
 }
 
 function serverOptions(command: 'serve' | 'start', rest: string[]) {
-  const { values } = args(command, rest, { port: { type: 'string', short: 'p' }, db: { type: 'string' } }, 0);
+  const { values } = args(command, rest, {
+    port: { type: 'string', short: 'p' }, db: { type: 'string' }, host: { type: 'string' }, 'allow-host': { type: 'string' },
+  }, 0);
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!/^\d{1,5}$/.test(String(values.port)) || port > 65535)) {
     throw new DrawdownError('usage', `--port: must be a port number, got "${values.port}"`);
   }
-  return { help: Boolean(values.help), port, db: str(values.db) };
+  const allow = str(values['allow-host']);
+  // DRAWDOWN_TOKEN: an admin token for automation (scripts, CI), never written anywhere
+  const adminToken = process.env.DRAWDOWN_TOKEN || undefined;
+  return {
+    help: Boolean(values.help), port, db: str(values.db), hostname: str(values.host),
+    ...(allow ? { allowHosts: allow.split(',') } : {}), ...(adminToken ? { adminToken } : {}),
+  };
+}
+
+function signInLines(io: Out, handle: Served): void {
+  io.out('  the link signs in one browser once; others sign in with a user (drawdown users add NAME --role R)');
+  if (!['127.0.0.1', 'localhost', '::1'].includes(handle.hostname)) io.out(`  listening on ${handle.hostname}, answering for ${handle.hosts.join(', ')}`);
 }
 
 /** Runs until the process is interrupted; closes the database cleanly on SIGINT/SIGTERM. */
@@ -45,8 +67,10 @@ export async function serveCommand(rest: string[], io: Out, server?: () => Promi
   const o = serverOptions('serve', rest);
   if (o.help) return io.out(helpText('serve')), EXIT.ok;
   const { serve } = await needServer(server)();
-  const handle = await serve({ port: o.port, db: o.db });
-  io.out(`drawdown is serving at ${handle.url}`);
+  const { help: _h, ...flags } = o;
+  const handle = await serve(flags);
+  io.out(`drawdown is serving at ${handle.loginUrl}`);
+  signInLines(io, handle);
   return untilStopped(handle);
 }
 
@@ -58,10 +82,12 @@ export async function startCommand(rest: string[], io: Out, server?: () => Promi
   io.out(checkSummary(checked.summary));
   io.out('');
   const { startWorkspace } = await needServer(server)();
-  const handle = await startWorkspace({ port: o.port, db: o.db, print: () => {} });
+  const { help: _h, ...flags } = o;
+  const handle = await startWorkspace({ ...flags, print: () => {} });
   const plan = handle.workspace.planDocument(handle.planId);
   if (plan) io.out(planSummary(checked.scenario, plan));
   io.out('');
-  io.out(`drawdown is serving the Niger 2024 plan at ${handle.url}  (Ctrl-C stops it)`);
+  io.out(`drawdown is serving the Niger 2024 plan at ${handle.loginUrl}  (Ctrl-C stops it)`);
+  signInLines(io, handle);
   return untilStopped(handle);
 }

@@ -8,7 +8,7 @@ import { EXIT, parseScenarioText, planScenario } from '../app/index.ts';
 const fixture = (name: string) => fileURLToPath(new URL(`../sheets/fixtures/${name}`, import.meta.url));
 import { fileURLToPath } from 'node:url';
 import { main } from './main.ts';
-import { CLERK_LINES, clerkCsv, clerkXlsx } from '../sheets/fixtures/clerk.ts';
+import { CLERK_LINES, clerkCsv, clerkXlsx } from '../../test/fixtures/clerk.ts';
 
 async function run(...argv: string[]) {
   let out = '';

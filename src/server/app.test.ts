@@ -4,14 +4,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, Workspace, type Planner } from '../app/index.ts';
 import { createApp, type AppDeps } from './app.ts';
-import { BROKEN_YAML, smallObject, smallYaml, tempDir } from './testkit.ts';
+import { BROKEN_YAML, smallObject, smallYaml, tempDir, TEST_ADMIN_TOKEN, withToken } from './testkit.ts';
 
 const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 function setup(deps: Partial<AppDeps> & { planner?: Planner } = {}) {
   const logged: string[] = [];
   const log = (m: string) => void logged.push(m);
-  const workspace = Workspace.open({ db: ':memory:', log, ...(deps.planner ? { planner: deps.planner } : {}) });
+  const workspace = Workspace.open({ db: ':memory:', log, adminToken: TEST_ADMIN_TOKEN, ...(deps.planner ? { planner: deps.planner } : {}) });
   const app = createApp({ workspace, webRoot: join(tempDir(), 'no-dist'), log, ...deps });
   const call = async (method: string, path: string, body?: unknown, type = 'application/json') => {
     const init: RequestInit = { method };
@@ -19,7 +19,7 @@ function setup(deps: Partial<AppDeps> & { planner?: Planner } = {}) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       init.headers = { 'content-type': type };
     }
-    const res = await app.request(path, init);
+    const res = await app.request(path, withToken(init));
     const text = await res.text();
     let json: any;
     try { json = JSON.parse(text); } catch { json = undefined; }
@@ -48,7 +48,7 @@ test('scenarios are created from JSON and from YAML, listed, and read back with 
   assert.equal(a.status, 201);
   assert.deepEqual([a.json.id, a.json.version, a.json.warnings], [1, 1, []]);
   const yaml = smallYaml('from yaml');
-  for (const type of ['application/yaml', 'text/yaml', 'text/plain; charset=utf-8']) {
+  for (const type of ['application/yaml', 'text/yaml', 'application/x-yaml; charset=utf-8']) {
     const b = await call('POST', '/api/scenarios', yaml, type);
     assert.equal(b.status, 201, type);
   }
@@ -97,7 +97,7 @@ test('validate reports issues or warnings without saving', async () => {
 test('a new version is added, the old one still reads, and bad ids or versions are refused', async () => {
   const { call } = setup();
   await call('POST', '/api/scenarios', smallYaml('first', 3), 'application/yaml');
-  const v2 = await call('POST', '/api/scenarios/1/versions', smallYaml('second', 7), 'application/yaml');
+  const v2 = await call('POST', '/api/scenarios/1/versions?baseVersion=1', smallYaml('second', 7), 'application/yaml');
   assert.equal(v2.status, 201);
   assert.deepEqual([v2.json.id, v2.json.version], [1, 2]);
   const latest = await call('GET', '/api/scenarios/1');
@@ -107,8 +107,8 @@ test('a new version is added, the old one still reads, and bad ids or versions a
   assert.deepEqual([old.json.version, old.json.name, old.json.text], [1, 'first', smallYaml('first', 3)]);
   assert.equal((await call('GET', '/api/scenarios/1?version=3')).status, 404);
   assert.deepEqual((await call('GET', '/api/scenarios/1?version=two')).json.issues.map((i: any) => i.path), ['version']);
-  assert.equal((await call('POST', '/api/scenarios/9/versions', smallYaml(), 'application/yaml')).status, 404);
-  const broken = await call('POST', '/api/scenarios/1/versions', BROKEN_YAML, 'application/yaml');
+  assert.equal((await call('POST', '/api/scenarios/9/versions?baseVersion=1', smallYaml(), 'application/yaml')).status, 404);
+  const broken = await call('POST', '/api/scenarios/1/versions?baseVersion=2', BROKEN_YAML, 'application/yaml');
   assert.deepEqual([broken.status, broken.json.issues.length], [400, 3]);
   assert.equal((await call('GET', '/api/scenarios')).json[0].versions, 2);
 });
@@ -213,8 +213,10 @@ test('the OpenAPI document is 3.1, names every route, and every reference resolv
   assert.equal(doc.openapi, '3.1.0');
   assert.equal(doc.info.version, version);
   assert.deepEqual(Object.keys(doc.paths).sort(), [
+    '/api/audit', '/api/audit.csv', '/api/audit/verify',
     '/api/health', '/api/import', '/api/openapi.json', '/api/plans/{id}', '/api/plans/{id}/export', '/api/plans/{id}/meta',
     '/api/scenarios', '/api/scenarios/{id}', '/api/scenarios/{id}/export', '/api/scenarios/{id}/plans', '/api/scenarios/{id}/versions',
+    '/api/session', '/api/session/password', '/api/tokens', '/api/tokens/{id}', '/api/users', '/api/users/{name}',
     '/api/validate', '/api/verify',
   ]);
   const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];

@@ -9,7 +9,9 @@ import {
   PACKAGE_ROOT, parseScenarioObject, parseScenarioText, readPlanValue, VERSION, verifyPlanAgainst, type PlanRecord, type Log, type Workspace,
 } from '../app/index.ts';
 import type { Issue, Scenario } from '../model/index.ts';
+import { registerAccessRoutes } from './access-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { actor, authenticate, authorize, hostCheck, noCrossSiteWrites, securityHeaders, type AppEnv } from './guard.ts';
 import { joinPath, jsonBody, PlanRequestSchema, positiveInt, scenarioText, VerifyRequestSchema, zodIssues } from './input.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerSheetRoutes } from './sheets.ts';
@@ -25,18 +27,30 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** where internal errors and failed plans are logged; default console.error */
   log?: Log;
+  /** the host names the server answers for (the Host header; 421 otherwise); default this machine's loopback names */
+  hosts?: Iterable<string>;
+  /** the remote address of a request, for the audit trail (the Node adapter reads the socket) */
+  clientAddress?: (c: Context) => string | undefined;
 }
+
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 export const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
 
-export function createApp(deps: AppDeps): Hono {
+export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { workspace } = deps;
   const log: Log = deps.log ?? ((m, e) => console.error(m, e ?? ''));
   const webRoot = deps.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist');
   const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
 
   app.onError(errorHandler(log));
+  // who may do what (guard.ts, routes.ts): headers, Host, who the request is, no cross-site writes, the route's role
+  app.use('*', securityHeaders());
+  app.use('*', hostCheck(new Set([...(deps.hosts ?? LOOPBACK_HOSTS)].map((h) => h.toLowerCase()))));
+  app.use('/api/*', authenticate(workspace, deps.clientAddress ?? (() => 'local')));
+  app.use('/api/*', noCrossSiteWrites());
+  app.use('/api/*', authorize(workspace));
   app.use('/api/*', bodyLimit({
     maxSize: maxBody,
     onError: (c) => c.json({ error: `request body too large: the limit is ${maxBody} bytes`, code: 'too_large' }, 413),
@@ -50,17 +64,26 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/api/scenarios', async (c) => {
     const body = await scenarioText(c);
     if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const saved = workspace.createScenario(body.value.format, body.value.text);
+    const saved = workspace.createScenario(body.value.format, body.value.text, actor(c));
     if (!saved.ok) return c.json({ issues: saved.issues }, 400);
     return c.json({ ...saved.ref, warnings: saved.warnings }, 201, { location: `/api/scenarios/${saved.ref.id}` });
   });
 
   app.post('/api/scenarios/:id/versions', async (c) => {
     const id = scenarioId(c);
+    const base = baseVersion(c, id);
+    if (!base.ok) return base.res;
     const body = await scenarioText(c);
     if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const saved = workspace.addVersion(id, body.value.format, body.value.text);
+    const saved = workspace.addVersion(id, body.value.format, body.value.text, { baseVersion: base.version, by: actor(c) });
     if (!saved) throw notFound(`scenario ${id}`);
+    if (saved.conflict) {
+      const { latest } = saved.conflict;
+      return c.json({
+        error: `version ${latest.version} was saved${latest.createdBy ? ` by ${latest.createdBy}` : ''} at ${latest.createdAt} after version ${base.version}, which this edit started from: nothing was saved`,
+        code: 'conflict', ...saved.conflict,
+      }, 409);
+    }
     if (!saved.ok) return c.json({ issues: saved.issues }, 400);
     return c.json({ ...saved.ref, warnings: saved.warnings }, 201, { location: `/api/scenarios/${id}?version=${saved.ref.version}` });
   });
@@ -70,7 +93,7 @@ export function createApp(deps: AppDeps): Hono {
     if (!body.ok) return c.json({ issues: body.issues }, 400);
     const parsed = parseScenarioText(body.value.format, body.value.text);
     return c.json(parsed.ok
-      ? { ok: true, issues: [], warnings: parsed.warnings }
+      ? { ok: true, issues: [], warnings: parsed.warnings, name: parsed.scenario.name }
       : { ok: false, issues: parsed.issues, warnings: [] });
   });
 
@@ -97,7 +120,7 @@ export function createApp(deps: AppDeps): Hono {
     if (!req.success) return c.json({ issues: zodIssues(req.error) }, 400);
     const found = workspace.getScenario(id, req.data.version);
     if (!found) throw notFound(req.data.version === undefined ? `scenario ${id}` : `scenario ${id} version ${req.data.version}`);
-    const { plan } = workspace.requestPlan({ id, version: found.version }, req.data.seed);
+    const { plan } = workspace.requestPlan({ id, version: found.version }, req.data.seed, actor(c));
     return c.json({ id: plan.id, status: plan.status, scenarioId: id, version: found.version }, 202, { location: `/api/plans/${plan.id}` });
   });
 
@@ -153,6 +176,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   registerSheetRoutes(app, workspace);
+  registerAccessRoutes(app, workspace);
 
   app.all('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${new URL(c.req.url).pathname}`, code: 'not_found' }, 404));
 
@@ -161,6 +185,22 @@ export function createApp(deps: AppDeps): Hono {
     return res ?? c.json({ error: `not found: ${new URL(c.req.url).pathname}`, code: 'not_found' }, 404);
   });
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${new URL(c.req.url).pathname}`, code: 'not_found' }, 404));
+
+  /** The version an edit started from (`?baseVersion=N`): a save must say it, so a newer version is never overwritten unseen. */
+  function baseVersion(c: Context, id: number): { ok: true; version: number } | { ok: false; res: Response } {
+    const text = c.req.query('baseVersion');
+    const version = positiveInt(text);
+    if (version !== undefined) return { ok: true, version };
+    const latest = workspace.getScenario(id)?.version;
+    if (latest === undefined) throw notFound(`scenario ${id}`);
+    return {
+      ok: false,
+      res: c.json({ issues: [{
+        path: 'baseVersion', code: text === undefined ? 'required' : 'value', ...(text !== undefined ? { value: text } : {}),
+        message: `give the version this edit started from as ?baseVersion=N (the latest is ${latest}); a save based on an older version is refused with what changed since`,
+      }] }, 400),
+    };
+  }
 
   function scenarioId(c: Context): number {
     const id = positiveInt(c.req.param('id'));

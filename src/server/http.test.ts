@@ -6,15 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, Workspace } from '../app/index.ts';
 import { serve, type ServerHandle } from './serve.ts';
-import { BROKEN_YAML, smallObject, smallYaml, tempDir } from './testkit.ts';
+import { BROKEN_YAML, smallObject, smallYaml, tempDir, TEST_ADMIN_TOKEN, withToken } from './testkit.ts';
 
 
 function client(h: ServerHandle) {
   return async (method: string, path: string, body?: string | object, type = 'application/json') => {
-    const res = await fetch(`http://127.0.0.1:${h.port}${path}`, {
+    const res = await fetch(`http://127.0.0.1:${h.port}${path}`, withToken({
       method,
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': type } }),
-    });
+    }));
     const text = await res.text();
     let json: any;
     try { json = JSON.parse(text); } catch { json = undefined; }
@@ -25,7 +25,7 @@ function client(h: ServerHandle) {
 const quiet = () => {};
 
 test('over a real port: create, refuse, version, plan, verify, openapi, 404 and 413', async () => {
-  const h = await serve({ port: 0, db: ':memory:', log: quiet, webRoot: join(tempDir(), 'none') });
+  const h = await serve({ port: 0, db: ':memory:', log: quiet, webRoot: join(tempDir(), 'none'), adminToken: TEST_ADMIN_TOKEN });
   try {
     assert.ok(h.port > 0);
     assert.equal(h.url, `http://localhost:${h.port}`);
@@ -36,7 +36,7 @@ test('over a real port: create, refuse, version, plan, verify, openapi, 404 and 
     assert.equal((await call('POST', '/api/scenarios', tiny, 'application/yaml')).status, 201);
     const broken = await call('POST', '/api/scenarios', BROKEN_YAML, 'application/yaml');
     assert.deepEqual([broken.status, broken.json.issues.length], [400, 3]);
-    assert.equal((await call('POST', '/api/scenarios/1/versions', smallYaml('json one, edited'), 'text/yaml')).json.version, 2);
+    assert.equal((await call('POST', '/api/scenarios/1/versions?baseVersion=1', smallYaml('json one, edited'), 'text/yaml')).json.version, 2);
     assert.equal((await call('GET', '/api/scenarios/1?version=1')).json.name, 'json one');
 
     const started = await call('POST', '/api/scenarios/2/plans', {});
@@ -68,10 +68,10 @@ test('over a real port: create, refuse, version, plan, verify, openapi, 404 and 
 
 test('a restart loses nothing: scenarios, versions and plans are still there; a cut-off plan is marked failed', async () => {
   const db = join(tempDir(), 'data', 'drawdown.db');
-  const first = await serve({ port: 0, db, log: quiet });
+  const first = await serve({ port: 0, db, log: quiet, adminToken: TEST_ADMIN_TOKEN });
   const call1 = client(first);
   await call1('POST', '/api/scenarios', smallYaml('kept', 3), 'application/yaml');
-  await call1('POST', '/api/scenarios/1/versions', smallYaml('kept', 4), 'application/yaml');
+  await call1('POST', '/api/scenarios/1/versions?baseVersion=1', smallYaml('kept', 4), 'application/yaml');
   const started = await call1('POST', '/api/scenarios/1/plans', { version: 1, seed: 2 });
   await first.workspace.idle();
   const before = { list: (await call1('GET', '/api/scenarios')).json, plan: (await call1('GET', `/api/plans/${started.json.id}`)).text };
@@ -83,7 +83,7 @@ test('a restart loses nothing: scenarios, versions and plans are still there; a 
   const dying = Workspace.open({ db, log: quiet, planner: () => new Promise<never>(() => {}) });
   const orphan = dying.requestPlan({ id: 1, version: 2 }).plan;
 
-  const second = await serve({ port: 0, db, log: quiet });
+  const second = await serve({ port: 0, db, log: quiet, adminToken: TEST_ADMIN_TOKEN });
   try {
     const call2 = client(second);
     assert.deepEqual((await call2('GET', '/api/scenarios')).json.map((s: any) => ({ ...s, latestPlan: s.latestPlan?.id })),

@@ -10,7 +10,8 @@ export type { Issue };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
-const YAML_TYPES = new Set(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain', '']);
+// no text/plain and no missing type: those are what a cross-site form sends (guard.ts refuses them)
+const YAML_TYPES = new Set(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml']);
 
 export function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -20,7 +21,7 @@ export function isJson(type: string): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
-/** A scenario body: JSON (application/json) or YAML text (application/yaml, text/yaml, text/plain). */
+/** A scenario body: JSON (application/json) or YAML text (application/yaml, text/yaml). */
 export async function scenarioText(c: Context): Promise<Parsed<{ format: ScenarioFormat; text: string }>> {
   const type = mediaType(c);
   const format: ScenarioFormat | undefined = isJson(type) ? 'json' : YAML_TYPES.has(type) ? 'yaml' : undefined;

@@ -10,13 +10,16 @@ interface Operation {
   parameters?: Schema[];
   requestBody?: Schema;
   responses: Record<string, Schema>;
+  /** `[]` for the open routes; the document's default (bearer or session) otherwise */
+  security?: Record<string, string[]>[];
 }
-type PathItem = Partial<Record<'get' | 'post', Operation>>;
+type PathItem = Partial<Record<'get' | 'post' | 'patch' | 'delete', Operation>>;
 export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string };
+  security: Record<string, string[]>[];
   paths: Record<string, PathItem>;
-  components: { schemas: Record<string, Schema> };
+  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, Schema> };
 }
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -47,14 +50,18 @@ const download = (description: string, types = Object.keys(FILE_TYPES)): Schema 
 const idParam = (what: string): Schema => ({ name: 'id', in: 'path', required: true, description: `${what} id`, schema: int });
 const scenarioBody: Schema = {
   required: true,
-  description: 'a scenario (formats.md): JSON, or YAML text',
+  description: 'a scenario (formats.md): JSON, or YAML text (text/plain is refused: a cross-site form can send it)',
   content: {
     'application/json': { schema: ref('ScenarioFile') },
     'application/yaml': { schema: str },
     'text/yaml': { schema: str },
-    'text/plain': { schema: str },
   },
 };
+const jsonBody = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema =>
+  ({ required: true, content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties, required } } } });
+const nameParam: Schema = { name: 'name', in: 'path', required: true, description: 'user name', schema: str };
+const refused = json(ref('Error'), 'not signed in (401), or the role is too low (403; routes.ts names the role of every route)');
+const issuesOr = (status: string) => json(ref('Issues'), status);
 const created = json(obj({ id: int, version: int, warnings: { type: 'array', items: ref('Issue') } }, ['id', 'version']), 'saved');
 
 export function openApiDocument(version: string): OpenApiDocument {
@@ -67,7 +74,7 @@ export function openApiDocument(version: string): OpenApiDocument {
       description: 'Plan the withdrawal of a force or mission before a negotiated deadline: store scenarios as versions, plan them in the background, verify plans, import inventories from spreadsheets and export registers.',
     },
     paths: {
-      '/api/health': { get: { summary: 'liveness and version', operationId: 'health', responses: { 200: json(obj({ ok: { const: true }, version: str }), 'up') } } },
+      '/api/health': { get: { summary: 'liveness and version (open: it answers while planning)', operationId: 'health', security: [], responses: { 200: json(obj({ ok: { const: true }, version: str }), 'up') } } },
       '/api/openapi.json': { get: { summary: 'this document', operationId: 'openapi', responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1') } } },
       '/api/scenarios': {
         get: { summary: 'every scenario with its latest version and plan', operationId: 'listScenarios', responses: { 200: json({ type: 'array', items: ref('ScenarioListing') }, 'scenarios, oldest first') } },
@@ -82,7 +89,13 @@ export function openApiDocument(version: string): OpenApiDocument {
         },
       },
       '/api/scenarios/{id}/versions': {
-        post: { summary: 'save the next version of a scenario', operationId: 'addVersion', parameters: [idParam('scenario')], requestBody: scenarioBody, responses: { 201: created, 400: issues, 404: notFound, 413: tooLarge } },
+        post: {
+          summary: 'save the next version of a scenario, based on the version the edit started from',
+          operationId: 'addVersion',
+          parameters: [idParam('scenario'), { name: 'baseVersion', in: 'query', required: true, description: 'the version this edit started from; a newer one saved meanwhile refuses the save (409)', schema: { type: 'integer', minimum: 1 } }],
+          requestBody: scenarioBody,
+          responses: { 201: created, 400: issues, 404: notFound, 409: json(ref('Conflict'), 'a newer version was saved after baseVersion: nothing was saved; who saved what since'), 413: tooLarge },
+        },
       },
       '/api/validate': {
         post: { summary: 'check a scenario without saving it', operationId: 'validateScenario', requestBody: scenarioBody, responses: { 200: json(obj({ ok: { type: 'boolean' }, issues: { type: 'array', items: ref('Issue') }, warnings: { type: 'array', items: ref('Issue') } }), 'the verdict, with every issue'), 400: issues } },
@@ -172,6 +185,54 @@ export function openApiDocument(version: string): OpenApiDocument {
           responses: { 200: download('the inventory, as an attachment named <scenario>-v<version>-items.<ext>', Object.keys(FILE_TYPES).slice(0, 2)), 400: issues, 404: notFound },
         },
       },
+      '/api/session': {
+        post: {
+          summary: 'sign in with a name and password, or exchange a token (the one-time start link, DRAWDOWN_TOKEN, an API token) for a session cookie',
+          operationId: 'signIn',
+          security: [],
+          requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [obj({ name: str, password: str }), obj({ token: str })] } } } },
+          responses: { 200: json(ref('Session'), 'signed in; Set-Cookie carries the HttpOnly SameSite=Strict session'), 400: issues, 401: json(ref('Error'), 'wrong name, password or token'), 429: json(ref('Error'), 'too many failures: Retry-After says when to try again') },
+        },
+        get: { summary: 'who is signed in', operationId: 'whoAmI', responses: { 200: json(ref('Session'), 'the session'), 401: refused } },
+        delete: { summary: 'sign out: the session ends and the cookie is cleared', operationId: 'signOut', responses: { 200: json(obj({ ok: { const: true } }), 'signed out'), 401: refused } },
+      },
+      '/api/session/password': {
+        post: { summary: 'change your own password (the current one is needed)', operationId: 'changePassword', requestBody: jsonBody({ current: str, password: str }), responses: { 200: json({ type: 'object' }, 'changed; your other sessions end'), 400: issues, 403: issuesOr('the current password is wrong') } },
+      },
+      '/api/users': {
+        get: { summary: 'every user (admin)', operationId: 'listUsers', responses: { 200: json({ type: 'array', items: ref('User') }, 'users'), 401: refused, 403: refused } },
+        post: { summary: 'add a user (admin)', operationId: 'addUser', requestBody: jsonBody({ name: str, role: ref('Role'), password: str }), responses: { 201: json(ref('User'), 'added'), 400: issues, 401: refused, 403: refused } },
+      },
+      '/api/users/{name}': {
+        patch: { summary: 'change a user’s role or password (admin)', operationId: 'changeUser', parameters: [nameParam], requestBody: jsonBody({ role: ref('Role'), password: str }, []), responses: { 200: json(ref('User'), 'changed'), 400: issues, 403: refused, 404: issuesOr('no such user') } },
+        delete: { summary: 'disable a user: sessions end, tokens are revoked, the name stays in the trail (admin)', operationId: 'disableUser', parameters: [nameParam], responses: { 200: json(ref('User'), 'disabled'), 403: refused, 404: issuesOr('no such user') } },
+      },
+      '/api/tokens': {
+        get: { summary: 'every bearer token, never its secret (admin)', operationId: 'listTokens', responses: { 200: json({ type: 'array', items: ref('Token') }, 'tokens'), 401: refused, 403: refused } },
+        post: { summary: 'a bearer token acting as a user; the secret is in this answer only (admin)', operationId: 'createToken', requestBody: jsonBody({ user: str, label: str }, ['user']), responses: { 201: json({ allOf: [ref('Token'), obj({ token: str })] }, 'the token, once'), 400: issues, 403: refused, 404: issuesOr('no such user') } },
+      },
+      '/api/tokens/{id}': {
+        delete: { summary: 'revoke a token (admin)', operationId: 'revokeToken', parameters: [idParam('token')], responses: { 200: json(ref('Token'), 'revoked'), 403: refused, 404: issuesOr('no live token') } },
+      },
+      '/api/audit': {
+        get: {
+          summary: 'the audit trail, newest first (planner)',
+          operationId: 'listAudit',
+          parameters: [
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+            { name: 'before', in: 'query', required: false, description: 'rows older than this id (the next page)', schema: int },
+            { name: 'user', in: 'query', required: false, schema: str },
+            { name: 'action', in: 'query', required: false, description: 'an action or its family: scenario, plan, import, export, login, user, token, denied', schema: str },
+          ],
+          responses: { 200: json({ type: 'array', items: ref('AuditRow') }, 'rows'), 400: issues, 401: refused, 403: refused },
+        },
+      },
+      '/api/audit/verify': {
+        get: { summary: 'recompute the hash chain of the trail (planner)', operationId: 'verifyAudit', responses: { 200: json(obj({ ok: { type: 'boolean' }, rows: int, head: str, broken: obj({ id: int, reason: str }) }, ['ok', 'rows', 'head']), 'the check'), 401: refused, 403: refused } },
+      },
+      '/api/audit.csv': {
+        get: { summary: 'the whole trail as CSV, oldest first (planner; the export is itself a row)', operationId: 'exportAudit', responses: { 200: { description: 'drawdown-audit-<date>.csv', headers: { 'Content-Disposition': { schema: str } }, content: { 'text/csv': { schema: str } } }, 401: refused, 403: refused } },
+      },
       '/api/verify': {
         post: {
           summary: 'check a plan against a scenario, trusting nothing in the plan',
@@ -193,8 +254,28 @@ export function openApiDocument(version: string): OpenApiDocument {
         },
       },
     },
+    security: [{ bearer: [] }, { session: [] }],
     components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'DRAWDOWN_TOKEN or a token from drawdown tokens create' },
+        session: { type: 'apiKey', in: 'cookie', name: '__Host-drawdown', description: 'set by POST /api/session; writes must come from the page itself (Origin checked)' },
+      },
       schemas: {
+        Role: { enum: ['viewer', 'planner', 'admin'] },
+        Session: obj({ user: str, role: ref('Role'), via: { enum: ['password', 'token', 'link', 'env-token'] } }, ['user', 'role', 'via']),
+        User: obj({ name: str, role: ref('Role'), createdAt: dateTime, passwordChangedAt: dateTime, disabled: { type: 'boolean' } }),
+        Token: obj({ id: int, user: str, label: str, createdAt: dateTime, lastUsedAt: nullable('string'), revoked: { type: 'boolean' } }),
+        AuditRow: obj({
+          id: int, at: dateTime, user: str, role: str, via: str, action: str, target: str, detail: { type: 'object' },
+          from: { type: 'string', description: 'the remote address, or local' }, hash: { type: 'string', description: 'SHA-256 of the previous row’s hash and this row' },
+        }),
+        Conflict: obj({
+          error: str, code: { const: 'conflict' }, baseVersion: int,
+          latest: obj({ version: int, createdAt: dateTime, createdBy: nullable('string'), name: str }),
+          since: { type: 'array', items: obj({ version: int, createdAt: dateTime, createdBy: nullable('string') }) },
+          changes: { type: 'array', items: obj({ path: str, before: str, after: str }, ['path']) },
+          changeCount: int,
+        }),
         Issue: obj({ path: str, message: str, line: int }, ['path', 'message']),
         Issues: obj({ issues: { type: 'array', items: ref('Issue') } }),
         Error: obj({ error: str, code: str }),
@@ -210,7 +291,7 @@ export function openApiDocument(version: string): OpenApiDocument {
           latestPlan: { oneOf: [{ type: 'null' }, obj({ id: int, version: int, status: ref('PlanStatus'), feasible: nullable('boolean'), closure: nullable('string') })] },
         }),
         ScenarioVersion: obj({
-          id: int, version: int, versions: { type: 'array', items: obj({ version: int, createdAt: dateTime }) },
+          id: int, version: int, versions: { type: 'array', items: obj({ version: int, createdAt: dateTime, createdBy: nullable('string') }) },
           name: str, format: { enum: ['yaml', 'json'] }, text: str, scenario: { type: 'object', description: 'the normalised scenario' }, createdAt: dateTime,
         }),
         PlanStatus: { enum: ['running', 'done', 'failed'] },

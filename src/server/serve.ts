@@ -1,31 +1,44 @@
 // The Node adapter: opens the workspace, starts @hono/node-server on a port, and hands back a
-// handle whose close() stops planning, the server and the database in that order.
+// handle whose close() stops planning, the server and the database in that order. It decides
+// which Host names the server answers for, refuses to serve a network without users, and makes
+// the one-time login link.
 
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { hostname as machineName, networkInterfaces } from 'node:os';
 import { serve as nodeServe } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
 import { DrawdownError, Workspace, type Log, type Planner } from '../app/index.ts';
-import { createApp, type AppDeps } from './app.ts';
+import { createApp, LOOPBACK_HOSTS, type AppDeps } from './app.ts';
+import { isLoopback, type AppEnv } from './guard.ts';
 
-export interface ServeOptions extends Omit<AppDeps, 'workspace'> {
+export interface ServeOptions extends Omit<AppDeps, 'workspace' | 'hosts' | 'clientAddress'> {
   /** default: the PORT environment variable, else 8080; 0 picks a free port */
   port?: number;
-  /** default 127.0.0.1 (this machine only); 0.0.0.0 to serve a network */
+  /** default 127.0.0.1 (this machine only); 0.0.0.0 serves a network and needs at least one user */
   hostname?: string;
+  /** more host names to answer for (a DNS name of this machine, a proxy's name) */
+  allowHosts?: string[];
   /** a database file, ':memory:', or an open workspace; default ./data/drawdown.db */
   db?: string | Workspace;
   /** the planner for a workspace opened here (default: the real one) */
   planner?: Planner;
+  /** DRAWDOWN_TOKEN: an admin bearer token for automation, for a workspace opened here */
+  adminToken?: string;
 }
 
 export interface ServerHandle {
-  app: Hono;
+  app: Hono<AppEnv>;
   workspace: Workspace;
   port: number;
   hostname: string;
   /** http://localhost:PORT */
   url: string;
+  /** the address with a one-time login token (http://localhost:PORT/#token=…): opened once, it signs the browser in as `local` (admin) */
+  loginUrl: string;
+  /** the host names the server answers for */
+  hosts: string[];
   close(): Promise<void>;
 }
 
@@ -34,12 +47,33 @@ export function defaultPort(): number {
   return Number.isInteger(env) && env > 0 && env < 65536 ? env : 8080;
 }
 
+const WILDCARD = new Set(['0.0.0.0', '::', '[::]', '']);
+
+/** The Host names to answer for: loopback always; the bound address; on a wildcard, this machine's name and addresses. */
+export function answeringHosts(hostname: string, extra: readonly string[] = []): string[] {
+  const hosts = new Set(LOOPBACK_HOSTS);
+  const add = (h: string) => hosts.add(h.includes(':') && !h.startsWith('[') ? `[${h}]` : h.toLowerCase());
+  if (WILDCARD.has(hostname)) {
+    add(machineName());
+    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) add(a.address);
+  } else {
+    add(hostname);
+  }
+  for (const h of extra) for (const part of h.split(',')) if (part.trim()) add(part.trim());
+  return [...hosts];
+}
+
 export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   const log: Log = options.log ?? ((m, e) => console.error(m, e ?? ''));
   const own = !(options.db instanceof Workspace);
-  const workspace = options.db instanceof Workspace ? options.db : Workspace.open({ db: options.db, planner: options.planner, log });
-  const app = createApp({ ...options, workspace, log });
+  const workspace = options.db instanceof Workspace ? options.db : Workspace.open({ db: options.db, planner: options.planner, log, adminToken: options.adminToken });
   const hostname = options.hostname ?? '127.0.0.1';
+  if (!isLoopback(hostname) && !workspace.access.hasUsers()) {
+    if (own) await workspace.close();
+    throw new DrawdownError('usage', `serving ${hostname} opens the workspace to the network, so it needs users first: drawdown users add NAME --role admin${typeof options.db === 'string' ? ` --db ${options.db}` : ''}`);
+  }
+  const hosts = answeringHosts(hostname, options.allowHosts);
+  const app = createApp({ ...options, workspace, log, hosts, clientAddress: (c) => getConnInfo(c).remote.address });
   let server: Server;
   try {
     server = await new Promise<Server>((resolve, reject) => {
@@ -55,9 +89,11 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
   let closed: Promise<void> | undefined;
   return {
-    app, workspace, port, hostname, url: `http://localhost:${port}`,
+    // the token rides in the fragment: browsers never send it to a server, a proxy log or a Referer
+    app, workspace, port, hostname, url, hosts, loginUrl: `${url}/#token=${workspace.access.issueLink()}`,
     close() {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {

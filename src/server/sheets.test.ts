@@ -10,8 +10,8 @@ import { PACKAGE_ROOT, parseScenarioText, Workspace, type Planner } from '../app
 import type { Plan } from '../model/index.ts';
 import { createApp } from './app.ts';
 import { serve } from './serve.ts';
-import { tempDir } from './testkit.ts';
-import { CLERK_KINDS, clerkCsv, clerkXlsx } from '../sheets/fixtures/clerk.ts';
+import { signedIn, tempDir, TEST_ADMIN_TOKEN, withToken } from './testkit.ts';
+import { CLERK_KINDS, clerkCsv, clerkXlsx } from '../../test/fixtures/clerk.ts';
 
 // The spreadsheet fixtures are plain files: read by path, not through the sheets module.
 const fixture = (name: string) => fileURLToPath(new URL(`../sheets/fixtures/${name}`, import.meta.url));
@@ -19,8 +19,8 @@ const baseText = () => readFileSync(fixture('base.yaml'), 'utf8');
 const TINY = readFileSync(join(PACKAGE_ROOT, 'scenarios', 'tiny.yaml'), 'utf8');
 
 function setup(planner?: Planner) {
-  const workspace = Workspace.open({ db: ':memory:', log: () => {}, ...(planner ? { planner } : {}) });
-  const app = createApp({ workspace, webRoot: join(tempDir(), 'no-dist'), log: () => {} });
+  const workspace = Workspace.open({ db: ':memory:', log: () => {}, adminToken: TEST_ADMIN_TOKEN, ...(planner ? { planner } : {}) });
+  const app = signedIn(createApp({ workspace, webRoot: join(tempDir(), 'no-dist'), log: () => {} }));
   return { workspace, app };
 }
 
@@ -263,9 +263,10 @@ test('the inventory exports as XLSX that the import reads back against the same 
 });
 
 test('over a real port: import a CSV as a browser form, then export the transfer register of a real plan', async () => {
-  const h = await serve({ port: 0, db: ':memory:', log: () => {}, webRoot: join(tempDir(), 'none') });
+  const h = await serve({ port: 0, db: ':memory:', log: () => {}, webRoot: join(tempDir(), 'none'), adminToken: TEST_ADMIN_TOKEN });
   try {
     const url = (p: string) => `http://127.0.0.1:${h.port}${p}`;
+    const fetch = (input: string, init?: RequestInit) => globalThis.fetch(input, withToken(init));
     const imported = await fetch(url('/api/import'), { method: 'POST', body: form({ items: file('items-us.csv'), base: baseText() }) });
     assert.equal(imported.status, 200);
     const body = (await imported.json()) as any;

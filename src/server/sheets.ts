@@ -9,6 +9,7 @@ import {
 } from '../app/index.ts';
 import { formatIssue, type Issue } from '../model/index.ts';
 import { notFound } from './errors.ts';
+import { actor, type AppEnv } from './guard.ts';
 import { mediaType, positiveInt } from './input.ts';
 
 /** An issue as the API answers it: the one issue shape plus its one-line text. */
@@ -19,7 +20,7 @@ export function issueOut(i: Issue): IssueOut {
   return { ...i, text: formatIssue(i.line === undefined ? i : { ...i, file: undefined }) };
 }
 
-export function registerSheetRoutes(app: Hono, workspace: Workspace): void {
+export function registerSheetRoutes(app: Hono<AppEnv>, workspace: Workspace): void {
   app.post('/api/import', async (c) => {
     if (mediaType(c) !== 'multipart/form-data')
       return c.json({ ok: false, issues: [issueOut({ path: '', code: 'usage', value: mediaType(c), message: `send multipart/form-data with an items file (CSV or XLSX), got Content-Type "${mediaType(c)}"` })] }, 400);
@@ -39,6 +40,11 @@ export function registerSheetRoutes(app: Hono, workspace: Workspace): void {
 
     const request: ImportRequest = { items, ...(personnel ? { personnel } : {}), base: { text: base }, ...(mapping ? { mapping } : {}) };
     const r = await importSheets(request);
+    workspace.audit.record(actor(c), 'import', `sheet ${items.name}`, {
+      ...(personnel ? { personnel: personnel.name } : {}), ...(mapping ? { mapping: true } : {}),
+      ...(typeof form.baseScenarioId === 'string' && form.baseScenarioId.trim() ? { baseScenario: Number(form.baseScenarioId) } : {}),
+      ok: r.ok, ...(r.ok ? { items: r.scenario.items.length } : { issues: r.issues.length }),
+    });
     if (!r.ok) return c.json({ ok: false, issues: r.issues.map(issueOut) }, 400);
     return c.json({ ok: true, text: r.yaml, scenario: r.scenario, warnings: r.warnings.map(issueOut) });
   });
@@ -59,6 +65,7 @@ export function registerSheetRoutes(app: Hono, workspace: Workspace): void {
     const plan = workspace.planDocument(record.id);
     if (!version || plan === undefined) throw new Error(`plan ${record.id} is done but its scenario version or document is missing`);
     const out = await exportDocument(version.scenario, plan, { what, ...(format !== undefined ? { format } : {}) });
+    workspace.audit.record(actor(c), 'export', `plan ${record.id}`, { what, format: out.extension, scenario: record.scenarioId, version: record.version });
     return download(c, out.data, out.contentType, `${fileStem(version.name)}-plan${record.id}-${what}.${out.extension}`);
   });
 
@@ -74,11 +81,12 @@ export function registerSheetRoutes(app: Hono, workspace: Workspace): void {
     const found = id === undefined ? undefined : workspace.getScenario(id, version);
     if (!found) throw notFound(version === undefined ? `scenario ${c.req.param('id')}` : `scenario ${c.req.param('id')} version ${version}`);
     const out = await exportInventory(found.scenario, format);
+    workspace.audit.record(actor(c), 'export', `scenario ${found.id} version ${found.version}`, { what: 'items', format });
     return download(c, out.data, out.contentType, `${fileStem(found.name)}-v${found.version}-items.${format}`);
   });
 }
 
-function download(c: Context, data: Buffer | string, contentType: string, filename: string): Response {
+function download(c: Context<AppEnv>, data: Buffer | string, contentType: string, filename: string): Response {
   const body = typeof data === 'string' ? data : new Uint8Array(data);
   return c.body(body, 200, {
     'content-type': contentType,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWorkspace } from './start.ts';
-import { smallYaml, tempDir } from './testkit.ts';
+import { smallYaml, tempDir, TEST_ADMIN_TOKEN, withToken } from './testkit.ts';
 
 
 test('start creates the database, loads the scenario once, plans it once, and says where it is served', async () => {
@@ -12,13 +12,14 @@ test('start creates the database, loads the scenario once, plans it once, and sa
   writeFileSync(file, smallYaml('Small drawdown'));
   const db = join(dir, 'data', 'drawdown.db');
   const lines: string[] = [];
-  const opts = { port: 0, db, scenarioFile: file, label: 'Small', print: (l: string) => lines.push(l), log: () => {} };
+  const opts = { port: 0, db, scenarioFile: file, label: 'Small', print: (l: string) => lines.push(l), log: () => {}, adminToken: TEST_ADMIN_TOKEN };
 
   const first = await startWorkspace(opts);
   let firstPlan: number;
   try {
-    assert.deepEqual(lines, [`drawdown is serving the Small plan at http://localhost:${first.port}`]);
-    const meta = await (await fetch(`http://127.0.0.1:${first.port}/api/plans/${first.planId}/meta`)).json() as any;
+    assert.deepEqual(lines, [`drawdown is serving the Small plan at ${first.loginUrl}`]);
+    assert.match(first.loginUrl, new RegExp(`^http://localhost:${first.port}/#token=ddl_[\\w-]{43}$`));
+    const meta = await (await fetch(`http://127.0.0.1:${first.port}/api/plans/${first.planId}/meta`, withToken())).json() as any;
     assert.deepEqual([meta.status, meta.scenarioId], ['done', first.scenarioId]);
     firstPlan = first.planId;
   } finally {
@@ -28,7 +29,7 @@ test('start creates the database, loads the scenario once, plans it once, and sa
   const second = await startWorkspace(opts);
   try {
     assert.equal(second.planId, firstPlan, 'a done plan is not made again');
-    const list = await (await fetch(`http://127.0.0.1:${second.port}/api/scenarios`)).json() as any[];
+    const list = await (await fetch(`http://127.0.0.1:${second.port}/api/scenarios`, withToken())).json() as any[];
     assert.deepEqual(list.map((s) => [s.name, s.versions, s.latestPlan.status]), [['Small drawdown', 1, 'done']]);
   } finally {
     await second.close();

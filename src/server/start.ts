@@ -25,7 +25,7 @@ export async function startWorkspace(options: StartOptions = {}): Promise<Worksp
   try {
     const ready = await handle.workspace.prepare(options.scenarioFile ?? BUILTIN_SCENARIO);
     if (ready.failed) print(`drawdown: planning failed: ${ready.failed}`);
-    print(`drawdown is serving the ${options.label ?? 'Niger 2024'} plan at ${handle.url}`);
+    print(`drawdown is serving the ${options.label ?? 'Niger 2024'} plan at ${handle.loginUrl}`);
     return { ...handle, scenarioId: ready.scenarioId, planId: ready.planId };
   } catch (e) {
     await handle.close();

@@ -56,3 +56,18 @@ agreements:
 export function tempDir(prefix = 'drawdown-server-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** The admin bearer token (as DRAWDOWN_TOKEN sets it) the server tests sign in with. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+/** A request init with `Authorization: Bearer TOKEN` added. */
+export function withToken(init: RequestInit = {}, token = TEST_ADMIN_TOKEN): RequestInit {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  return { ...init, headers };
+}
+
+/** An app whose requests are signed in with a token (admin by default), as a script calls the API. */
+export function signedIn(app: { request(path: string, init?: RequestInit): Response | Promise<Response> }, token = TEST_ADMIN_TOKEN) {
+  return { request: async (path: string, init?: RequestInit) => app.request(path, withToken(init, token)) };
+}

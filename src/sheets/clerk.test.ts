@@ -13,7 +13,7 @@ import { importSheets, planScenario } from '../app/index.ts';
 import type { Item, Plan, Scenario } from '../model/index.ts';
 import { exportPlan } from './export.ts';
 import { fixture } from './fixtures/index.ts';
-import { CLERK_FIRST_LINE_ROW, CLERK_KINDS, CLERK_LINES, CLERK_TOTAL_QTY, clerkCsv, clerkXlsx } from './fixtures/clerk.ts';
+import { CLERK_FIRST_LINE_ROW, CLERK_KINDS, CLERK_LINES, CLERK_TOTAL_QTY, clerkCsv, clerkXlsx } from '../../test/fixtures/clerk.ts';
 import { formatSheetIssue } from './issues.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'drawdown-clerk-'));

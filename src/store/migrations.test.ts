@@ -36,6 +36,18 @@ test('a failing migration leaves no trace, and the ones before it stay applied',
 test('the shipped migrations make the tables the store uses', () => {
   const db = new Database(':memory:');
   assert.deepEqual(migrate(db), MIGRATIONS.map((m) => m.id));
-  assert.deepEqual(tables(db), ['plans', 'scenario_versions', 'scenarios', 'schema_migrations']);
+  assert.deepEqual(tables(db), ['audit', 'plans', 'scenario_versions', 'scenarios', 'schema_migrations', 'sessions', 'tokens', 'users']);
+  db.close();
+});
+
+test('a database of the first release keeps its scenarios and plans through migrations 2 and 3', () => {
+  const db = new Database(':memory:');
+  migrate(db, MIGRATIONS.filter((m) => m.id === 1));
+  db.prepare(`INSERT INTO scenarios (id, created_at) VALUES (1, 'then')`).run();
+  db.prepare(`INSERT INTO scenario_versions VALUES (1, 1, 'old', 'yaml', 'name: old', '{}', 'then')`).run();
+  db.prepare(`INSERT INTO plans (scenario_id, version, status, created_at) VALUES (1, 1, 'running', 'then')`).run();
+  assert.deepEqual(migrate(db), [2, 3]);
+  assert.deepEqual(db.prepare('SELECT name, created_by FROM scenario_versions').all(), [{ name: 'old', created_by: null }]);
+  assert.deepEqual(db.prepare('SELECT status, requested_by FROM plans').all(), [{ status: 'running', requested_by: null }]);
   db.close();
 });

@@ -50,6 +50,73 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX plans_by_scenario ON plans(scenario_id, id);
     `,
   },
+  {
+    id: 2,
+    name: 'users, tokens, sessions, and who saved and planned',
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'planner', 'admin')),
+        -- scrypt$N$r$p$salt$hash: the parameters travel with the hash so they can be raised later
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+      -- bearer tokens for scripts act as their user; only a SHA-256 of the secret is kept
+      CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        label TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+      -- a session is a SHA-256 of the cookie's secret; user_id is null for the one-time start link
+      -- and DRAWDOWN_TOKEN, whose name and role are kept here instead
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id INTEGER REFERENCES users(id),
+        principal TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'planner', 'admin')),
+        via TEXT NOT NULL,
+        remote TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+      ALTER TABLE scenario_versions ADD COLUMN created_by TEXT;
+      ALTER TABLE plans ADD COLUMN requested_by TEXT;
+    `,
+  },
+  {
+    id: 3,
+    name: 'the audit trail, append-only and hash-chained',
+    sql: `
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        role TEXT NOT NULL,
+        via TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        remote TEXT NOT NULL,
+        -- SHA-256 of the previous row's hash and this row's fields: editing any row breaks every hash after it
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE
+      );
+      CREATE INDEX audit_by_user ON audit(user, id);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the ids it applied. */

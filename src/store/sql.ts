@@ -13,9 +13,17 @@ export interface SqlHandle {
   close(): unknown;
 }
 
-/** Runs fn inside one transaction: all of it is written, or (on a throw) none of it. */
+const open = new WeakSet<SqlHandle>();
+
+/**
+ * Runs fn inside one transaction: all of it is written, or (on a throw) none of it. A call
+ * inside another joins it, so a use case can wrap several store writes (a version and its
+ * audit row) in one.
+ */
 export function inTransaction<T>(db: SqlHandle, fn: () => T): T {
+  if (open.has(db)) return fn();
   db.exec('BEGIN IMMEDIATE');
+  open.add(db);
   try {
     const result = fn();
     db.exec('COMMIT');
@@ -23,5 +31,7 @@ export function inTransaction<T>(db: SqlHandle, fn: () => T): T {
   } catch (e) {
     db.exec('ROLLBACK');
     throw e;
+  } finally {
+    open.delete(db);
   }
 }

@@ -1,6 +1,7 @@
 // The Store over any SqlHandle: plain SQL, one transaction per write that touches two tables.
 
 import type { Plan, Scenario } from '../model/index.ts';
+import { accessStore, auditStore } from './access-store.ts';
 import { inTransaction, type SqlHandle } from './sql.ts';
 import type {
   PlanRecord, PlanStatus, ScenarioFormat, ScenarioInput, ScenarioListing, ScenarioRef, ScenarioVersion, Store, VersionStamp,
@@ -13,26 +14,30 @@ export interface StoreOptions {
 
 interface VersionRow {
   scenario_id: number; version: number; name: string; format: ScenarioFormat;
-  text: string; scenario_json: string; created_at: string;
+  text: string; scenario_json: string; created_at: string; created_by: string | null;
 }
 interface PlanRow {
   id: number; scenario_id: number; version: number; status: PlanStatus; seed: number | null;
   problems_json: string | null; error: string | null; feasible: number | null; closure: string | null;
   sorties: number | null; cost_usd: number | null; created_at: string; finished_at: string | null;
+  requested_by: string | null;
 }
 
 const PLAN_COLUMNS = `id, scenario_id, version, status, seed, problems_json, error, feasible, closure,
-  sorties, cost_usd, created_at, finished_at`;
+  sorties, cost_usd, created_at, finished_at, requested_by`;
 
 export function sqliteStore(db: SqlHandle, options: StoreOptions = {}): Store {
   const now = options.now ?? (() => new Date().toISOString());
 
-  function insertVersion(id: number, input: ScenarioInput, at: string): ScenarioRef {
-    const { next } = db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM scenario_versions WHERE scenario_id = ?')
-      .get(id) as { next: number };
-    db.prepare(`INSERT INTO scenario_versions (scenario_id, version, name, format, text, scenario_json, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, next, input.scenario.name, input.format, input.text, JSON.stringify(input.scenario), at);
+  function latestVersion(id: number): number {
+    return (db.prepare('SELECT COALESCE(MAX(version), 0) AS latest FROM scenario_versions WHERE scenario_id = ?').get(id) as { latest: number }).latest;
+  }
+
+  function insertVersion(id: number, input: ScenarioInput, at: string, by: string | undefined): ScenarioRef {
+    const next = latestVersion(id) + 1;
+    db.prepare(`INSERT INTO scenario_versions (scenario_id, version, name, format, text, scenario_json, created_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, next, input.scenario.name, input.format, input.text, JSON.stringify(input.scenario), at, by ?? null);
     return { id, version: next };
   }
 
@@ -45,18 +50,28 @@ export function sqliteStore(db: SqlHandle, options: StoreOptions = {}): Store {
   }
 
   return {
-    createScenario(input) {
+    access: accessStore(db, now),
+    audit: auditStore(db),
+
+    transaction(fn) {
+      return inTransaction(db, fn);
+    },
+
+    createScenario(input, by) {
       return inTransaction(db, () => {
         const at = now();
         const id = Number(db.prepare('INSERT INTO scenarios (created_at) VALUES (?)').run(at).lastInsertRowid);
-        return insertVersion(id, input, at);
+        return insertVersion(id, input, at, by);
       });
     },
 
-    addVersion(id, input) {
+    addVersion(id, input, meta = {}) {
       return inTransaction(db, () => {
         if (!db.prepare('SELECT 1 FROM scenarios WHERE id = ?').get(id)) return undefined;
-        return insertVersion(id, input, now());
+        // checked inside the write transaction, so two saves on the same base cannot both pass
+        const latest = latestVersion(id);
+        if (meta.baseVersion !== undefined && meta.baseVersion !== latest) return { ok: false as const, latest };
+        return { ok: true as const, ref: insertVersion(id, input, now(), meta.by) };
       });
     },
 
@@ -68,8 +83,9 @@ export function sqliteStore(db: SqlHandle, options: StoreOptions = {}): Store {
     },
 
     listVersions(id) {
-      return (db.prepare('SELECT version, created_at FROM scenario_versions WHERE scenario_id = ? ORDER BY version').all(id) as
-        { version: number; created_at: string }[]).map((r): VersionStamp => ({ version: r.version, createdAt: r.created_at }));
+      return (db.prepare('SELECT version, created_at, created_by FROM scenario_versions WHERE scenario_id = ? ORDER BY version').all(id) as
+        { version: number; created_at: string; created_by: string | null }[])
+        .map((r): VersionStamp => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by }));
     },
 
     listScenarios() {
@@ -98,9 +114,9 @@ export function sqliteStore(db: SqlHandle, options: StoreOptions = {}): Store {
       return r ? { id: r.id, version: r.version } : undefined;
     },
 
-    startPlan(ref, seed) {
-      const id = Number(db.prepare(`INSERT INTO plans (scenario_id, version, status, seed, created_at) VALUES (?, ?, 'running', ?, ?)`)
-        .run(ref.id, ref.version, seed, now()).lastInsertRowid);
+    startPlan(ref, seed, by) {
+      const id = Number(db.prepare(`INSERT INTO plans (scenario_id, version, status, seed, created_at, requested_by) VALUES (?, ?, 'running', ?, ?, ?)`)
+        .run(ref.id, ref.version, seed, now(), by ?? null).lastInsertRowid);
       return this.getPlan(id)!;
     },
 
@@ -150,7 +166,7 @@ function bool(v: number | null): boolean | null {
 function versionOf(r: VersionRow): ScenarioVersion {
   return {
     id: r.scenario_id, version: r.version, name: r.name, format: r.format, text: r.text,
-    scenario: JSON.parse(r.scenario_json) as Scenario, createdAt: r.created_at,
+    scenario: JSON.parse(r.scenario_json) as Scenario, createdAt: r.created_at, createdBy: r.created_by,
   };
 }
 
@@ -159,6 +175,6 @@ function planOf(r: PlanRow): PlanRecord {
     id: r.id, scenarioId: r.scenario_id, version: r.version, status: r.status, seed: r.seed, error: r.error,
     problems: r.problems_json ? (JSON.parse(r.problems_json) as string[]) : [],
     feasible: bool(r.feasible), closure: r.closure, sorties: r.sorties, costUsd: r.cost_usd,
-    createdAt: r.created_at, finishedAt: r.finished_at,
+    createdAt: r.created_at, finishedAt: r.finished_at, requestedBy: r.requested_by,
   };
 }

@@ -62,8 +62,8 @@ test('a second save makes version 2 and version 1 still reads back unchanged', (
   const first = input('Niger drawdown', 3);
   const ref = store.createScenario(first);
   assert.equal(ref.version, 1);
-  const second = store.addVersion(ref.id, { ...input('Niger drawdown v2', 5), format: 'yaml' });
-  assert.deepEqual(second, { id: ref.id, version: 2 });
+  const second = store.addVersion(ref.id, { ...input('Niger drawdown v2', 5), format: 'yaml' }, { by: 'alice' });
+  assert.deepEqual(second, { ok: true, ref: { id: ref.id, version: 2 } });
 
   const v1 = store.getScenario(ref.id, 1)!;
   assert.equal(v1.text, first.text);
@@ -149,6 +149,79 @@ test('a reopened file keeps everything, in WAL mode, and its migrations ran once
 
   const raw = new Database(path);
   assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-  assert.deepEqual(raw.prepare('SELECT id FROM schema_migrations').all(), [{ id: 1 }]);
+  assert.deepEqual(raw.prepare('SELECT id FROM schema_migrations').all(), [{ id: 1 }, { id: 2 }, { id: 3 }]);
+  raw.close();
+});
+
+test('a save based on an old version is refused inside the write, and says what the latest is', () => {
+  const store = openStore(':memory:');
+  const ref = store.createScenario(input('shared'), 'alice');
+  assert.equal(store.getScenario(ref.id)!.createdBy, 'alice');
+  assert.deepEqual(store.addVersion(ref.id, input('shared', 4), { baseVersion: 1, by: 'bob' }), { ok: true, ref: { id: ref.id, version: 2 } });
+  // carol also started from version 1: her save must not land on top of bob's unseen
+  assert.deepEqual(store.addVersion(ref.id, input('shared', 9), { baseVersion: 1, by: 'carol' }), { ok: false, latest: 2 });
+  assert.deepEqual(store.listVersions(ref.id).map((v) => [v.version, v.createdBy]), [[1, 'alice'], [2, 'bob']]);
+  assert.equal(store.addVersion(ref.id + 1, input('x'), { baseVersion: 1 }), undefined);
+  const plan = store.startPlan(ref, null, 'bob');
+  assert.equal(store.getPlan(plan.id)!.requestedBy, 'bob');
+  store.close();
+});
+
+test('transactions nest: a throw inside rolls back the writes of the outer one too', () => {
+  const store = openStore(':memory:');
+  assert.throws(() => store.transaction(() => {
+    store.createScenario(input('kept?'));
+    store.transaction(() => store.createScenario(input('inner')));
+    throw new Error('changed my mind');
+  }), /changed my mind/);
+  assert.deepEqual(store.listScenarios(), []);
+  store.transaction(() => store.transaction(() => store.createScenario(input('both'))));
+  assert.equal(store.listScenarios().length, 1);
+  store.close();
+});
+
+test('users are unique without case; tokens and sessions are rows of hashes', () => {
+  const store = openStore(':memory:', { now: clock });
+  const a = store.access;
+  const alice = a.addUser({ name: 'Alice', role: 'planner', passwordHash: 'scrypt$x' })!;
+  assert.equal(a.addUser({ name: 'alice', role: 'viewer', passwordHash: 'scrypt$y' }), undefined);
+  assert.equal(a.findUser('ALICE')!.id, alice.id);
+  assert.equal(a.countActiveUsers(), 1);
+  const t = a.addToken({ userId: alice.id, label: 'ci', hash: 'h1' });
+  assert.deepEqual([t.userName, t.label, t.revokedAt], ['Alice', 'ci', null]);
+  assert.equal(a.findTokenByHash('h1')!.id, t.id);
+  assert.equal(a.revokeToken(t.id), true);
+  assert.equal(a.revokeToken(t.id), false, 'a token is revoked once');
+  const at = clock();
+  for (const id of ['s1', 's2']) {
+    a.addSession({ id, userId: alice.id, principal: 'Alice', role: 'planner', via: 'password', remote: '10.0.0.2', createdAt: at, lastSeenAt: at, expiresAt: '2030-01-01T00:00:00.000Z' });
+  }
+  assert.equal(a.deleteSessionsOf(alice.id, 's2'), 1);
+  assert.ok(a.getSession('s2') && !a.getSession('s1'));
+  assert.equal(a.deleteExpiredSessions('2031-01-01T00:00:00.000Z'), 1);
+  a.disableUser(alice.id);
+  assert.equal(a.countActiveUsers(), 0);
+  assert.throws(() => a.setRole(alice.id, 'boss' as never), /CHECK/);
+  store.close();
+});
+
+test('the database refuses to change or delete an audit row', () => {
+  const store = openStore(':memory:');
+  const row = { id: 1, at: clock(), user: 'alice', role: 'planner', via: 'password', action: 'login', target: 'user alice', detail: '{}', remote: '::1', prevHash: '0'.repeat(64), hash: 'a'.repeat(64) };
+  store.audit.insert(row);
+  assert.deepEqual(store.audit.last(), { id: 1, hash: row.hash });
+  assert.deepEqual(store.audit.all(), [row]);
+  store.audit.insert({ ...row, id: 2, action: 'scenario.version', hash: 'b'.repeat(64) });
+  assert.deepEqual(store.audit.list({ limit: 10, action: 'scenario' }).map((r) => r.id), [2]);
+  assert.deepEqual(store.audit.list({ limit: 10, before: 2 }).map((r) => r.id), [1]);
+  assert.deepEqual(store.audit.list({ limit: 10, action: 'scen%' }), [], 'a filter is text, not a pattern');
+  store.close();
+  const path = tempDb();
+  const s2 = openStore(path);
+  s2.audit.insert(row);
+  s2.close();
+  const raw = new Database(path);
+  assert.throws(() => raw.prepare("UPDATE audit SET user = 'mallory'").run(), /append-only/);
+  assert.throws(() => raw.prepare('DELETE FROM audit').run(), /append-only/);
   raw.close();
 });

@@ -2,6 +2,7 @@
 // normalised scenario), and plans tied to the scenario version they were made from.
 
 import type { Plan, Scenario } from '../model/index.ts';
+import type { AccessStore, AuditStore } from './access-types.ts';
 
 export type ScenarioFormat = 'yaml' | 'json';
 export type PlanStatus = 'running' | 'done' | 'failed';
@@ -25,12 +26,24 @@ export interface ScenarioVersion extends ScenarioRef {
   text: string;
   scenario: Scenario;
   createdAt: string;
+  /** who saved it; null for versions saved before users existed */
+  createdBy: string | null;
 }
 
 export interface VersionStamp {
   version: number;
   createdAt: string;
+  createdBy: string | null;
 }
+
+/** A save that names the version it was based on; `by` is who saves it. */
+export interface SaveMeta {
+  by?: string;
+  /** refuse the save unless this is still the latest version */
+  baseVersion?: number;
+}
+
+export type VersionSaved = { ok: true; ref: ScenarioRef } | { ok: false; latest: number };
 
 export interface ScenarioListing extends ScenarioRef {
   /** the latest version's name */
@@ -58,13 +71,18 @@ export interface PlanRecord {
   costUsd: number | null;
   createdAt: string;
   finishedAt: string | null;
+  /** who asked for it; null for plans made before users existed */
+  requestedBy: string | null;
 }
 
 export interface Store {
   /** A new scenario, saved as its version 1. */
-  createScenario(input: ScenarioInput): ScenarioRef;
-  /** The next version of an existing scenario; undefined when there is no such scenario. */
-  addVersion(id: number, input: ScenarioInput): ScenarioRef | undefined;
+  createScenario(input: ScenarioInput, by?: string): ScenarioRef;
+  /**
+   * The next version of an existing scenario; undefined when there is no such scenario. With a
+   * baseVersion, checked and saved in one transaction: a newer version refuses the save.
+   */
+  addVersion(id: number, input: ScenarioInput, meta?: SaveMeta): VersionSaved | undefined;
   /** A version (the latest when absent); undefined when missing. */
   getScenario(id: number, version?: number): ScenarioVersion | undefined;
   listVersions(id: number): VersionStamp[];
@@ -73,7 +91,7 @@ export interface Store {
   findScenarioByName(name: string): ScenarioRef | undefined;
 
   /** A plan row in status `running`, for a version that must exist. */
-  startPlan(ref: ScenarioRef, seed: number | null): PlanRecord;
+  startPlan(ref: ScenarioRef, seed: number | null, by?: string): PlanRecord;
   finishPlan(id: number, plan: Plan, problems: string[]): void;
   failPlan(id: number, error: string): void;
   /** Marks every `running` plan failed (a restart interrupted them); returns how many. */
@@ -83,6 +101,11 @@ export interface Store {
   planText(id: number): string | undefined;
   /** Newest first. */
   listPlans(scenarioId: number): PlanRecord[];
+
+  /** Runs fn in one transaction (joining one already open): every write in it, or none. */
+  transaction<T>(fn: () => T): T;
+  readonly access: AccessStore;
+  readonly audit: AuditStore;
 
   close(): void;
 }

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import type { Plan } from '../../src/model/plan.ts';
-import { openWorkspace, type Workspace } from './harness.ts';
+import { cspViolations, openWorkspace, type Workspace } from './harness.ts';
 
 const HEADER = 'Item ID,Nomenclature,Location,Qty,Weight (lb),Length (in),Width (in),Height (in),Unit Cost ($),Transferable';
 const GOOD = `${HEADER}\ngen-30kw,Generator 30 kW,ab101,2,"1,200",72,36,48,"$30,000",N\ntent-gp,"Tent, GP medium",ab201,10,100,48,40,30,1500,Y\n`;
@@ -25,12 +25,12 @@ describe('browser spreadsheets', { timeout: 300_000 }, () => {
 
   before(async () => {
     ws = await openWorkspace();
-    const res = await fetch(`${ws.url}/api/plans/${ws.server.planId}`);
+    const res = await ws.api(`/api/plans/${ws.server.planId}`);
     plan = (await res.json()) as Plan;
-    page = await ws.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await (await ws.context({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(ws.url);
+    await page.goto(ws.loginUrl);
     await page.getByTestId('glance').waitFor();
   });
 
@@ -69,7 +69,7 @@ describe('browser spreadsheets', { timeout: 300_000 }, () => {
     ]);
     assert.match(await page.getByTestId('editor-title').innerText(), /imported from stock\.csv/);
     // nothing is saved by an import
-    const versions = (await (await fetch(`${ws.url}/api/scenarios/1`)).json()) as { versions: unknown[] };
+    const versions = (await (await ws.api('/api/scenarios/1')).json()) as { versions: unknown[] };
     assert.equal(versions.versions.length, 1);
   });
 
@@ -97,5 +97,6 @@ describe('browser spreadsheets', { timeout: 300_000 }, () => {
     assert.match(items.suggestedFilename(), /-v1-items\.xlsx$/);
     assert.ok(statSync(await items.path()).size > 0);
     assert.deepEqual(pageErrors, []);
+    assert.deepEqual(await cspViolations(page), []);
   });
 });

@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Plan } from '../../src/model/plan.ts';
-import { openWorkspace, ROOT, type Workspace } from './harness.ts';
+import { cspViolations, openWorkspace, ROOT, type Workspace } from './harness.ts';
 
 const NIGER_TEXT = readFileSync(join(ROOT, 'scenarios', 'niger-2024.yaml'), 'utf8');
 
 async function api<T>(ws: Workspace, path: string): Promise<T> {
-  const res = await fetch(ws.url + path);
+  const res = await ws.api(path);
   assert.equal(res.status, 200, `${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
@@ -40,10 +40,11 @@ describe('browser workspace', { timeout: 300_000 }, () => {
   before(async () => {
     ws = await openWorkspace();
     plan = await api<Plan>(ws, `/api/plans/${ws.server.planId}`);
-    page = await ws.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await (await ws.context({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(ws.url);
+    // the link drawdown start prints: the page trades its token for a session, then drops it from the address
+    await page.goto(ws.loginUrl);
   });
 
   after(async () => {
@@ -52,6 +53,8 @@ describe('browser workspace', { timeout: 300_000 }, () => {
 
   it('opens on the Niger plan with its closure and deadlines', async () => {
     await page.getByTestId('glance').waitFor();
+    assert.equal(new URL(page.url()).hash, '', 'the login token is gone from the address');
+    assert.match(await page.getByTestId('signed-in-as').innerText(), /local\s+admin/i);
     assert.match(await page.getByTestId('scenario-select').locator('option:checked').innerText(), /Niger/);
     assert.ok(plan.closure, 'the built-in plan closes');
     assert.match(await page.getByTestId('closure').innerText(), new RegExp(shown(plan.closure!)));
@@ -141,5 +144,6 @@ describe('browser workspace', { timeout: 300_000 }, () => {
     assert.match(head, new RegExp(`B · plan #${fresh.id}`));
     assert.match(await table.innerText(), /NE agreement slack/);
     assert.deepEqual(pageErrors, []);
+    assert.deepEqual(await cspViolations(page), [], 'nothing on the page breaks its Content-Security-Policy');
   });
 });

@@ -32,7 +32,7 @@ export interface ScenarioBrief {
 export interface ScenarioRecord {
   id: Id;
   version: number;
-  versions: { version: number; createdAt: string }[];
+  versions: { version: number; createdAt: string; createdBy: string | null }[];
   name: string;
   format: string;
   text: string;
@@ -66,12 +66,37 @@ export class ApiError extends Error {
   }
 }
 
+/** What a save based on an old version gets back (409): who saved what since. */
+export interface Conflict {
+  error: string;
+  baseVersion: number;
+  latest: { version: number; createdAt: string; createdBy: string | null; name: string };
+  since: { version: number; createdAt: string; createdBy: string | null }[];
+  changes: { path: string; before?: string; after?: string }[];
+  changeCount: number;
+}
+
+export class ConflictError extends ApiError {
+  constructor(readonly conflict: Conflict) {
+    super(409, conflict.error);
+  }
+}
+
+/** Signed out (the session ended or was never there): the page shows its sign-in form. */
+export const SIGNED_OUT = 'drawdown:signed-out';
+
+function signedOut(status: number): void {
+  if (status === 401) window.dispatchEvent(new Event(SIGNED_OUT));
+}
+
 async function call<T>(method: string, path: string, body?: { text: string; type: string }): Promise<{ status: number; data: T }> {
   const res = await fetch(path, {
     method,
     headers: body ? { 'content-type': body.type } : undefined,
     body: body?.text,
+    credentials: 'same-origin',
   });
+  if (path !== '/api/session' || method !== 'POST') signedOut(res.status);
   const raw = await res.text();
   let data: unknown = null;
   try {
@@ -120,16 +145,20 @@ export async function getPlan(id: Id): Promise<PlanResult> {
   fail(r.status, r.data);
 }
 
-export async function validate(text: string): Promise<{ ok: boolean; issues: Issue[]; warnings: Issue[] }> {
-  const r = await call<{ ok: boolean; issues?: Issue[]; warnings?: Issue[] }>('POST', '/api/validate', scenarioBody(text));
+export async function validate(text: string): Promise<{ ok: boolean; issues: Issue[]; warnings: Issue[]; name?: string }> {
+  const r = await call<{ ok: boolean; issues?: Issue[]; warnings?: Issue[]; name?: string }>('POST', '/api/validate', scenarioBody(text));
   if (r.status !== 200 && r.status !== 400) fail(r.status, r.data);
-  return { ok: !!r.data.ok, issues: r.data.issues ?? [], warnings: r.data.warnings ?? [] };
+  return { ok: !!r.data.ok, issues: r.data.issues ?? [], warnings: r.data.warnings ?? [], ...(r.data.name ? { name: r.data.name } : {}) };
 }
 
-/** Save as a new scenario, or as the next version of an existing one. */
-export async function saveScenario(text: string, scenarioId?: Id): Promise<{ id: Id; version: number }> {
-  const path = scenarioId ? `/api/scenarios/${encodeURIComponent(String(scenarioId))}/versions` : '/api/scenarios';
+/**
+ * Save as a new scenario, or as the next version of an existing one based on `baseVersion`
+ * (the version the editor opened): when someone saved a newer one meanwhile, a ConflictError.
+ */
+export async function saveScenario(text: string, target?: { id: Id; baseVersion: number }): Promise<{ id: Id; version: number }> {
+  const path = target ? `/api/scenarios/${encodeURIComponent(String(target.id))}/versions?baseVersion=${target.baseVersion}` : '/api/scenarios';
   const r = await call<{ id: Id; version: number }>('POST', path, scenarioBody(text));
+  if (r.status === 409) throw new ConflictError(r.data as unknown as Conflict);
   if (r.status !== 201 && r.status !== 200) fail(r.status, r.data);
   return r.data;
 }
@@ -182,7 +211,8 @@ export type ImportResult =
 /** Read an inventory (and roster, mapping) into a base scenario; the server saves nothing. */
 export async function importSheets(form: FormData): Promise<ImportResult> {
   // No content-type header: the browser writes the multipart boundary itself.
-  const res = await fetch('/api/import', { method: 'POST', body: form });
+  const res = await fetch('/api/import', { method: 'POST', body: form, credentials: 'same-origin' });
+  signedOut(res.status);
   const raw = await res.text();
   let data: { ok?: boolean; text?: string; warnings?: SheetIssue[]; issues?: SheetIssue[]; error?: string } | null = null;
   try {
@@ -205,3 +235,69 @@ export function planExportUrl(planId: Id, what: ExportWhat, format?: 'xlsx' | 'c
 export function inventoryExportUrl(scenarioId: Id, version: number, format: 'xlsx' | 'csv' = 'xlsx'): string {
   return `/api/scenarios/${encodeURIComponent(String(scenarioId))}/export?format=${format}&version=${version}`;
 }
+
+export type Role = 'viewer' | 'planner' | 'admin';
+
+export interface Me {
+  user: string;
+  role: Role;
+  via: string;
+  /** false for the start link and tokens: nothing to change */
+  hasPassword: boolean;
+}
+
+/** Who is signed in; null when nobody is. */
+export async function whoAmI(): Promise<Me | null> {
+  const r = await call<Me>('GET', '/api/session');
+  if (r.status === 401) return null;
+  if (r.status !== 200) fail(r.status, r.data);
+  return r.data;
+}
+
+/** Sign in with a name and password, or with a token (the one-time link); the server sets the session cookie. */
+export async function signIn(credentials: { name: string; password: string } | { token: string }): Promise<{ ok: true } | { ok: false; error: string }> {
+  const r = await call<{ error?: string }>('POST', '/api/session', { text: JSON.stringify(credentials), type: 'application/json' });
+  if (r.status === 200) return { ok: true };
+  if (r.status === 401 || r.status === 429 || r.status === 400) return { ok: false, error: r.data?.error ?? 'could not sign in' };
+  fail(r.status, r.data);
+}
+
+export async function signOut(): Promise<void> {
+  await call('DELETE', '/api/session');
+}
+
+export async function changePassword(current: string, password: string): Promise<{ ok: true } | { ok: false; issues: Issue[] }> {
+  const r = await call<{ issues?: Issue[] }>('POST', '/api/session/password', { text: JSON.stringify({ current, password }), type: 'application/json' });
+  if (r.status === 200) return { ok: true };
+  if ((r.status === 400 || r.status === 403) && r.data?.issues) return { ok: false, issues: r.data.issues };
+  fail(r.status, r.data);
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  user: string;
+  role: string;
+  via: string;
+  action: string;
+  target: string;
+  detail: Record<string, unknown>;
+  from: string;
+  hash: string;
+}
+
+export async function listAudit(query: { before?: number; user?: string; action?: string; limit?: number } = {}): Promise<AuditRow[]> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const r = await call<AuditRow[]>('GET', `/api/audit${q.size ? `?${q}` : ''}`);
+  if (r.status !== 200) fail(r.status, r.data);
+  return r.data;
+}
+
+export async function verifyAudit(): Promise<{ ok: boolean; rows: number; head: string; broken?: { id: number; reason: string } }> {
+  const r = await call<{ ok: boolean; rows: number; head: string; broken?: { id: number; reason: string } }>('GET', '/api/audit/verify');
+  if (r.status !== 200) fail(r.status, r.data);
+  return r.data;
+}
+
+export const AUDIT_CSV = '/api/audit.csv';

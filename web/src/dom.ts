@@ -10,6 +10,8 @@ function fill(el: Element, attrs: Attrs | null, children: Child[]): void {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'text') el.textContent = String(v);
+    // through CSSOM: the Content-Security-Policy (style-src 'self') blocks style attributes, not this
+    else if (k === 'style') (el as HTMLElement | SVGElement).style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);

@@ -1,9 +1,12 @@
 // Scenario editing: a text area with line numbers, each validation issue written beside the line
-// it concerns and listed below; upload a file; save as a new version or a new scenario.
+// it concerns and listed below; upload a file; save as a new version or a new scenario. A save
+// names the version it started from: when a colleague saved a newer one meanwhile, the server
+// refuses it (409) and the editor shows what they changed. A text whose scenario name differs
+// from the selected scenario (a file opened over it) asks whether it is a new scenario.
 
 import * as api from './api.ts';
 import type { Issue } from './api.ts';
-import { h } from './dom.ts';
+import { h, mount } from './dom.ts';
 
 const LINE_PX = 20;
 const PAD_PX = 8;
@@ -11,11 +14,22 @@ const PAD_PX = 8;
 export interface EditorHooks {
   /** saved; `plan` asks for the new version to be planned and opened */
   onSaved(saved: { id: api.Id; version: number }, plan: boolean): Promise<void>;
+  /** drop the edit and open the latest version of the scenario */
+  openLatest(id: api.Id): Promise<void>;
+}
+
+/** The stored scenario version the editor's text started from. */
+export interface Opened {
+  id: api.Id;
+  version: number;
+  name: string;
 }
 
 export interface Editor {
   element: HTMLElement;
-  setText(text: string, scenarioId: api.Id | null, label: string): void;
+  setText(text: string, opened: Opened | null, label: string): void;
+  /** viewers read; the save buttons are for planners */
+  setWritable(writable: boolean): void;
   /** the text as it stands, saved or not */
   getText(): string;
   /** New text that is not saved yet (an import): kept as an edit of the open scenario, and checked. */
@@ -23,7 +37,8 @@ export interface Editor {
 }
 
 export function createEditor(hooks: EditorHooks): Editor {
-  let scenarioId: api.Id | null = null;
+  let opened: Opened | null = null;
+  let writable = true;
   let issues: Issue[] = [];
   let warnings: Issue[] = [];
   let timer: number | undefined;
@@ -43,13 +58,18 @@ export function createEditor(hooks: EditorHooks): Editor {
   const title = h('span', { class: 'editor-title', 'data-testid': 'editor-title' }, titleText, ' ', unsaved);
   const setDirty = (on: boolean) => (unsaved.hidden = !on);
   const file = h('input', { type: 'file', accept: '.yaml,.yml,.json,application/json,text/yaml', 'data-testid': 'editor-file', class: 'visually-hidden', id: 'scenario-file' });
-  const busy = (on: boolean) => buttons.forEach((b) => (b.disabled = on));
+  const busy = (on: boolean) => {
+    validateBtn.disabled = on;
+    for (const b of [saveBtn, savePlanBtn, saveNewBtn]) b.disabled = on || !writable;
+  };
 
   const validateBtn = h('button', { type: 'button', 'data-testid': 'validate', onclick: () => void runValidate() }, 'Validate');
   const saveBtn = h('button', { type: 'button', 'data-testid': 'save-version', onclick: () => void save(false, false) }, 'Save as new version');
   const savePlanBtn = h('button', { type: 'button', class: 'primary', 'data-testid': 'save-and-plan', onclick: () => void save(false, true) }, 'Save and plan');
   const saveNewBtn = h('button', { type: 'button', 'data-testid': 'save-new', onclick: () => void save(true, true) }, 'Save as new scenario');
-  const buttons = [validateBtn, saveBtn, savePlanBtn, saveNewBtn];
+  const readOnlyNote = h('span', { class: 'muted small', 'data-testid': 'editor-readonly', hidden: true }, 'You are a viewer: saving and planning need the planner role.');
+  const conflictBox = h('div', { class: 'conflict', 'data-testid': 'conflict', role: 'alert', hidden: true });
+  const dialog = h('dialog', { class: 'save-as', 'data-testid': 'save-as-dialog' });
 
   const lineCount = () => textarea.value.split('\n').length;
 
@@ -116,6 +136,8 @@ export function createEditor(hooks: EditorHooks): Editor {
     syncScroll();
   }
 
+  let lastName: string | undefined;
+
   async function runValidate(): Promise<boolean> {
     const mine = ++generation;
     status.textContent = 'Checking…';
@@ -125,6 +147,7 @@ export function createEditor(hooks: EditorHooks): Editor {
       if (mine !== generation) return r.ok;
       issues = r.issues;
       warnings = r.warnings;
+      lastName = r.name;
       status.textContent = r.ok ? `Valid${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}` : `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
       status.className = `editor-status ${r.ok ? 'ok' : 'bad'}`;
       drawMarks();
@@ -136,18 +159,86 @@ export function createEditor(hooks: EditorHooks): Editor {
     }
   }
 
-  async function save(asNew: boolean, plan: boolean): Promise<void> {
+  /** Asks whether a text that names another scenario is a new scenario or the next version of the selected one. */
+  function askSaveAs(target: Opened, name: string): Promise<'new' | 'version' | null> {
+    return new Promise((resolve) => {
+      const choose = (v: 'new' | 'version' | null) => () => {
+        dialog.close();
+        resolve(v);
+      };
+      dialog.replaceChildren(
+        h('h3', null, 'A new scenario, or a new version?'),
+        h('p', null, 'This text is the scenario ', h('b', { 'data-testid': 'save-as-name' }, `“${name}”`), ', but the selected scenario is ', h('b', null, `“${target.name}”`), ` (version ${target.version}).`),
+        h('p', { class: 'muted small' }, `Saving it as version ${target.version + 1} of “${target.name}” replaces what colleagues see as its latest version; saving it as a new scenario leaves “${target.name}” alone.`),
+        h(
+          'div',
+          { class: 'toolbar' },
+          h('button', { type: 'button', class: 'primary', 'data-testid': 'save-as-new', onclick: choose('new') }, `New scenario “${name}”`),
+          h('button', { type: 'button', 'data-testid': 'save-as-version', onclick: choose('version') }, `Version ${target.version + 1} of “${target.name}”`),
+          h('button', { type: 'button', 'data-testid': 'save-as-cancel', onclick: choose(null) }, 'Cancel'),
+        ),
+      );
+      dialog.addEventListener('cancel', () => resolve(null), { once: true });
+      dialog.showModal();
+    });
+  }
+
+  function showConflict(c: api.Conflict, plan: boolean, target: Opened): void {
+    const who = (v: { createdBy: string | null; createdAt: string }) => `${v.createdBy ?? 'someone'} at ${v.createdAt.slice(0, 16).replace('T', ' ')}Z`;
+    mount(
+      conflictBox,
+      h('h3', null, `Not saved: version ${c.latest.version} was saved by ${who(c.latest)} after you opened version ${c.baseVersion}.`),
+      h('p', { class: 'small' }, c.since.length > 1 ? `Versions saved since: ${c.since.map((v) => `v${v.version} (${who(v)})`).join(', ')}.` : 'Their changes, from your version to theirs:'),
+      c.changes.length
+        ? h(
+            'table',
+            { class: 'grid-table compact', 'data-testid': 'conflict-changes' },
+            h('thead', null, h('tr', null, h('th', null, 'Field'), h('th', null, `v${c.baseVersion}`), h('th', null, `v${c.latest.version}`))),
+            h('tbody', null, c.changes.map((x) => h('tr', { 'data-testid': 'conflict-change' }, h('td', null, h('code', null, x.path)), h('td', null, x.before ?? '—'), h('td', null, x.after ?? '—')))),
+          )
+        : h('p', { class: 'small' }, 'The scenario is the same; only its text changed.'),
+      c.changeCount > c.changes.length ? h('p', { class: 'muted small' }, `… and ${c.changeCount - c.changes.length} more.`) : null,
+      h(
+        'div',
+        { class: 'toolbar' },
+        h('button', { type: 'button', 'data-testid': 'conflict-load', onclick: () => void hooks.openLatest(target.id) }, `Open version ${c.latest.version} (drop my edit)`),
+        h('button', { type: 'button', 'data-testid': 'conflict-overwrite', onclick: () => void save(false, plan, { ...target, version: c.latest.version }) }, `Save mine as version ${c.latest.version + 1} anyway`),
+        h('button', { type: 'button', 'data-testid': 'conflict-new', onclick: () => void save(true, plan) }, 'Save mine as a new scenario'),
+      ),
+    );
+    conflictBox.hidden = false;
+    conflictBox.scrollIntoView({ block: 'nearest' });
+  }
+
+  async function save(asNew: boolean, plan: boolean, base: Opened | null = opened): Promise<void> {
     busy(true);
+    conflictBox.hidden = true;
     try {
       if (!(await runValidate())) return;
+      let target = asNew ? null : base;
+      if (target && lastName !== undefined && lastName !== target.name) {
+        const choice = await askSaveAs(target, lastName);
+        if (choice === null) {
+          status.textContent = 'Not saved.';
+          return;
+        }
+        if (choice === 'new') target = null;
+      }
       status.textContent = 'Saving…';
-      const saved = await api.saveScenario(textarea.value, asNew ? undefined : (scenarioId ?? undefined));
-      scenarioId = saved.id;
+      const saved = await api.saveScenario(textarea.value, target ? { id: target.id, baseVersion: target.version } : undefined);
+      opened = { id: saved.id, version: saved.version, name: lastName ?? target?.name ?? '' };
+      titleText.textContent = `${opened.name} · version ${saved.version}`;
       setDirty(false);
-      status.textContent = `Saved as version ${saved.version}${plan ? '; planning…' : ''}`;
+      status.textContent = `Saved as ${target ? `version ${saved.version}` : `new scenario #${saved.id}`}${plan ? '; planning…' : ''}`;
       status.className = 'editor-status ok';
       await hooks.onSaved(saved, plan);
     } catch (e) {
+      if (e instanceof api.ConflictError && base) {
+        status.textContent = 'Not saved: someone saved a newer version.';
+        status.className = 'editor-status bad';
+        showConflict(e.conflict, plan, base);
+        return;
+      }
       const err = e as api.ApiError;
       if (err.issues?.length) {
         issues = err.issues;
@@ -179,7 +270,7 @@ export function createEditor(hooks: EditorHooks): Editor {
     const f = file.files?.[0];
     if (!f) return;
     textarea.value = await f.text();
-    titleText.textContent = f.name;
+    titleText.textContent = opened ? `${f.name} · opened over “${opened.name}” (version ${opened.version}), not saved` : `${f.name} · not saved`;
     setDirty(true);
     file.value = '';
     issues = [];
@@ -202,17 +293,22 @@ export function createEditor(hooks: EditorHooks): Editor {
       savePlanBtn,
       saveNewBtn,
       status,
+      readOnlyNote,
     ),
+    conflictBox,
     h('div', { class: 'editor' }, gutter, textarea, notes),
     list,
+    dialog,
   );
 
   return {
     element,
-    setText(text, id, label) {
+    setText(text, at, label) {
       window.clearTimeout(timer);
       generation++;
-      scenarioId = id;
+      opened = at;
+      lastName = at?.name;
+      conflictBox.hidden = true;
       textarea.value = text;
       titleText.textContent = label;
       setDirty(false);
@@ -224,6 +320,11 @@ export function createEditor(hooks: EditorHooks): Editor {
       textarea.scrollTop = 0;
     },
     getText: () => textarea.value,
+    setWritable(on) {
+      writable = on;
+      readOnlyNote.hidden = on;
+      busy(false);
+    },
     loadUnsaved(text, label, note) {
       window.clearTimeout(timer);
       textarea.value = text;

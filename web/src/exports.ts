@@ -40,9 +40,12 @@ export function createExportMenu(): ExportMenu {
     h('summary', { 'data-testid': 'export-open' }, 'Export'),
     body,
   );
-  // A click outside closes the menu, as a menu does.
+  // A click outside closes the menu, as a menu does; so does choosing a file (after the click starts the download).
   document.addEventListener('click', (e) => {
     if (element.open && !element.contains(e.target as Node)) element.open = false;
+  });
+  body.addEventListener('click', (e) => {
+    if ((e.target as Element).closest('a')) setTimeout(() => (element.open = false));
   });
   return {
     element,

@@ -28,7 +28,7 @@ export function createImportPanel(hooks: ImportHooks): HTMLElement {
   const mapping = field('mapping', 'Column mapping', '.yaml,.yml,.json', 'optional: YAML or JSON, "header": field');
   const result = h('div', { class: 'import-result', 'data-testid': 'import-result' });
   const status = h('span', { class: 'editor-status', 'data-testid': 'import-status', role: 'status' });
-  const run = h('button', { type: 'button', class: 'primary', 'data-testid': 'import-run', onclick: () => void go() }, 'Import into editor');
+  const run = h('button', { type: 'button', class: 'primary needs-planner', 'data-testid': 'import-run', onclick: () => void go() }, 'Import into editor');
 
   async function go(): Promise<void> {
     const file = items.input.files?.[0];

@@ -1,5 +1,6 @@
-// The workspace: opens the built-in Niger plan (or the first scenario's latest plan), shows
-// whether it makes its deadlines and why, and lets a planner edit, replan and compare.
+// The workspace: signs in (a password, or the one-time link `drawdown start` printed), opens the
+// built-in Niger plan (or the first scenario's latest plan), shows whether it makes its deadlines
+// and why, and lets a planner edit, replan and compare, and read who changed what.
 
 import './styles.css';
 import * as api from './api.ts';
@@ -10,7 +11,9 @@ import { createExportMenu, downloadLink } from './exports.ts';
 import { buildFacts, type Facts } from './facts.ts';
 import { renderSortie } from './floor.ts';
 import { renderGlance } from './glance.ts';
+import { createAuditView } from './audit-view.ts';
 import { createImportPanel } from './import-panel.ts';
+import { leave, renderLogin, takeFromAddress } from './login.ts';
 import { renderMap } from './map.ts';
 import { renderPallet } from './pallet-view.ts';
 import { renderPlans } from './plans.ts';
@@ -18,12 +21,13 @@ import { renderBounds, renderDispositions, renderHandovers } from './registers.t
 import { renderRemaining } from './remaining-chart.ts';
 import { renderTimeline } from './timeline.ts';
 
-type Tab = 'overview' | 'registers' | 'scenario' | 'plans';
+type Tab = 'overview' | 'registers' | 'scenario' | 'plans' | 'audit';
 const TABS: [Tab, string][] = [
   ['overview', 'Overview'],
   ['registers', 'Registers'],
   ['scenario', 'Scenario'],
   ['plans', 'Plans & compare'],
+  ['audit', 'Audit'],
 ];
 
 const state = {
@@ -36,6 +40,7 @@ const state = {
   sortie: null as string | null,
   pallet: null as string | null,
   tab: 'overview' as Tab,
+  me: null as api.Me | null,
 };
 
 const root = document.getElementById('app')!;
@@ -49,7 +54,10 @@ const panes: Record<Tab, HTMLElement> = {
   registers: h('div', { class: 'pane', 'data-testid': 'pane-registers' }),
   scenario: h('div', { class: 'pane', 'data-testid': 'pane-scenario' }),
   plans: h('div', { class: 'pane', 'data-testid': 'pane-plans' }),
+  audit: h('div', { class: 'pane', 'data-testid': 'pane-audit' }),
 };
+const auditView = createAuditView();
+const userBox = h('div', { class: 'user-box', 'data-testid': 'user-box' });
 const timelineBox = h('div');
 const sortieBox = h('div');
 const palletBox = h('div');
@@ -65,6 +73,12 @@ const editor = createEditor({
     scenarioSelect.value = String(saved.id);
     if (plan) await planVersion(saved.id, saved.version);
     else await loadPlans();
+  },
+  async openLatest(id) {
+    const rec = await api.getScenario(id);
+    state.record = rec;
+    editor.setText(rec.text, { id: rec.id, version: rec.version, name: rec.name }, `${rec.name} · version ${rec.version}`);
+    await refreshScenarios();
   },
 });
 
@@ -98,20 +112,26 @@ function drawDownloads(): void {
   mount(inventoryLinks, shown ? downloadLink(api.inventoryExportUrl(shown.id, shown.version, 'xlsx'), 'Download inventory (XLSX)', 'download-inventory') : null);
 }
 
+/** The Audit tab is for planners and admins; a viewer reads plans. */
+const visibleTabs = () => TABS.filter(([id]) => id !== 'audit' || (state.me && state.me.role !== 'viewer'));
+
 function drawTabs(): void {
   mount(
     tabBar,
-    TABS.map(([id, label]) =>
+    visibleTabs().map(([id, label]) =>
       h('button', { type: 'button', role: 'tab', class: state.tab === id ? 'active' : null, 'aria-selected': String(state.tab === id), 'data-testid': `tab-${id}`, onclick: () => showTab(id) }, label),
     ),
   );
   for (const [id] of TABS) panes[id].hidden = state.tab !== id;
+  // the trail is about the workspace, not the open plan: no plan summary above it
+  glanceBox.hidden = state.tab === 'audit';
 }
 
 function showTab(tab: Tab): void {
   state.tab = tab;
   drawTabs();
   window.scrollTo(0, 0);
+  if (tab === 'audit') void guard(auditView.refresh());
 }
 
 function drawSelection(): void {
@@ -206,7 +226,7 @@ async function openScenario(id: api.Id): Promise<void> {
   else {
     const rec = await api.getScenario(id);
     state.record = rec;
-    editor.setText(rec.text, rec.id, `${rec.name} · version ${rec.version}`);
+    editor.setText(rec.text, { id: rec.id, version: rec.version, name: rec.name }, `${rec.name} · version ${rec.version}`);
     drawPlan();
     say('This scenario has no plan yet: open Plans & compare and plan it.');
   }
@@ -230,7 +250,7 @@ async function openPlan(planId: api.Id): Promise<void> {
   const first = byTime.find((x) => x.loads.some((l) => state.facts!.pallets.has(l.ref))) ?? byTime.find((x) => x.loads.length > 0) ?? byTime[0];
   state.sortie = first?.id ?? null;
   state.pallet = first?.loads.find((l) => state.facts!.pallets.has(l.ref))?.ref ?? null;
-  editor.setText(rec.text, rec.id, `${rec.name} · version ${rec.version}`);
+  editor.setText(rec.text, { id: rec.id, version: rec.version, name: rec.name }, `${rec.name} · version ${rec.version}`);
   drawPlan();
   drawPlans();
   say('');
@@ -255,7 +275,71 @@ async function planVersion(scenarioId: api.Id, version: number): Promise<void> {
   showTab('overview');
 }
 
-async function boot(): Promise<void> {
+function drawUser(): void {
+  const me = state.me;
+  if (!me) return mount(userBox);
+  mount(
+    userBox,
+    h('span', { class: 'user-name', 'data-testid': 'signed-in-as', title: `signed in by ${me.via}` }, h('b', null, me.user), ' ', h('span', { class: `tag role-${me.role}` }, me.role)),
+    me.hasPassword ? h('button', { type: 'button', class: 'small dark', 'data-testid': 'change-password', onclick: () => void changePassword() }, 'Change password') : null,
+    h('button', { type: 'button', class: 'small dark', 'data-testid': 'sign-out', onclick: () => void guard(api.signOut().then(() => leave('signed-out'))) }, 'Sign out'),
+  );
+}
+
+/** Your own password: the current one, then the new one twice (ASVS 2.1.5, 2.1.6). */
+async function changePassword(): Promise<void> {
+  const current = h('input', { type: 'password', autocomplete: 'current-password', 'data-testid': 'pw-current' });
+  const next = h('input', { type: 'password', autocomplete: 'new-password', 'data-testid': 'pw-new', minlength: 12 });
+  const again = h('input', { type: 'password', autocomplete: 'new-password', 'data-testid': 'pw-again' });
+  const meter = h('span', { class: 'muted small', 'data-testid': 'pw-strength' });
+  next.addEventListener('input', () => (meter.textContent = next.value ? `strength: ${strength(next.value)}` : ''));
+  const error = h('p', { class: 'login-error', role: 'alert', hidden: true });
+  const dialog = h('dialog', { class: 'save-as' });
+  const close = () => (dialog.close(), dialog.remove());
+  dialog.append(
+    h('h3', null, 'Change your password'),
+    h('form', {
+      class: 'login-form',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        error.hidden = true;
+        if (next.value !== again.value) return void ((error.textContent = 'The two new passwords differ.'), (error.hidden = false));
+        const r = await api.changePassword(current.value, next.value);
+        if (r.ok) return void (close(), say('Password changed; your other sessions have ended.'));
+        error.textContent = r.issues.map((i) => i.message).join('; ');
+        error.hidden = false;
+      },
+    },
+    h('label', null, 'Current password'), current,
+    h('label', null, 'New password (12 characters or more; a phrase of four words works)'), next, meter,
+    h('label', null, 'New password again'), again,
+    error,
+    h('div', { class: 'toolbar' }, h('button', { type: 'submit', class: 'primary' }, 'Change password'), h('button', { type: 'button', onclick: close }, 'Cancel'))),
+  );
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
+/** As the server estimates it: about 4 to 6 bits per character of variety. */
+function strength(p: string): string {
+  const bits = [...p].length * Math.min(6, Math.log2(Math.max(2, new Set(p).size)));
+  return p.length < 12 ? 'too short' : bits < 50 ? 'weak' : bits < 80 ? 'fair' : 'strong';
+}
+
+function showLogin(note: { text: string; kind: 'error' | 'info' } | null): void {
+  state.me = null;
+  mount(root, renderLogin(note, () => void boot()));
+}
+
+let workspaceShown = false; // built once per page load: leaving reloads the page
+
+function showWorkspace(): void {
+  const me = state.me!;
+  root.className = `role-${me.role}`;
+  editor.setWritable(me.role !== 'viewer');
+  drawUser();
+  if (workspaceShown) return;
+  workspaceShown = true;
   mount(
     root,
     h(
@@ -265,15 +349,34 @@ async function boot(): Promise<void> {
       h('label', { class: 'pick' }, h('span', null, 'Scenario'), scenarioSelect),
       h('label', { class: 'pick' }, h('span', null, 'Plan'), planSelect),
       exportMenu.element,
+      userBox,
       tabBar,
     ),
     message,
-    h('main', null, glanceBox, panes.overview, panes.registers, panes.scenario, panes.plans),
+    h('main', null, glanceBox, panes.overview, panes.registers, panes.scenario, panes.plans, panes.audit),
   );
   mount(panes.scenario, card('Import spreadsheet', importPanel, { 'data-testid': 'import-card' }), card('Scenario text', editor.element, {}, inventoryLinks));
   drawDownloads();
   mount(panes.plans, card('Plans of this scenario', plansBox));
+  mount(panes.audit, card('Audit trail', auditView.element));
   drawTabs();
+}
+
+async function boot(): Promise<void> {
+  const address = takeFromAddress();
+  let note: { text: string; kind: 'error' | 'info' } | null = address.note ? { text: address.note, kind: 'info' } : null;
+  try {
+    if (address.token) {
+      const r = await api.signIn({ token: address.token });
+      if (!r.ok) note = { text: r.error, kind: 'error' };
+    }
+    state.me = await api.whoAmI();
+  } catch (e) {
+    mount(root, h('div', { class: 'message bad' }, `Cannot reach the drawdown server: ${(e as Error).message}`));
+    return;
+  }
+  if (!state.me) return showLogin(note);
+  showWorkspace();
   say('Loading…', 'busy');
   try {
     await refreshScenarios();
@@ -289,5 +392,10 @@ async function boot(): Promise<void> {
     say(`Cannot reach the drawdown server: ${(e as Error).message}`, 'bad');
   }
 }
+
+// a session that ends (sign-out elsewhere, expiry, a disabled user) brings back the sign-in form
+window.addEventListener(api.SIGNED_OUT, () => {
+  if (state.me) leave('session-ended');
+});
 
 void boot();

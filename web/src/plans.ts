@@ -80,7 +80,7 @@ export function renderPlans(rows: PlanRow[], currentPlanId: api.Id | null, hooks
   return h(
     'div',
     { 'data-testid': 'plans' },
-    h('div', { class: 'toolbar' }, h('button', { type: 'button', 'data-testid': 'replan', onclick: () => void hooks.replan() }, 'Plan this version again')),
+    h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'needs-planner', 'data-testid': 'replan', onclick: () => void hooks.replan() }, 'Plan this version again')),
     h('div', { class: 'table-scroll' }, table),
     h('h3', null, 'Side by side'),
     compareBox,

@@ -1,7 +1,7 @@
 // Domain types of a normalised scenario (formats.md, version 1). The loader in src/scenario
 // fills catalog values and defaults, so everything downstream sees complete records.
 
-import type { SegregationTable } from './hazards.ts';
+import type { SegregationEntry } from './hazards.ts';
 
 export type SiteRole = 'origin' | 'destination' | 'hub';
 export type Sensitivity = 'lethal' | 'dangerous' | 'classified';
@@ -172,10 +172,10 @@ export interface Scenario {
   agreements: Agreement[];
   policy: Policy;
   /**
-   * the hazard segregation table in force: the catalog's with the scenario's own entries after
-   * it (the loader always fills it); absent: nothing is segregated
+   * the hazard segregation table in force: the catalog's entries with the scenario's own after
+   * them (the loader always fills it); absent: nothing is segregated
    */
-  segregation?: SegregationTable;
+  segregation?: SegregationEntry[];
 }
 
 export function isSensitive(item: Item): boolean {

@@ -70,7 +70,7 @@ test('the segregation table is the catalog with the scenario entries after it', 
   assert.equal(mustSegregate('3', '5.1', t), false);
   assert.equal(mustSegregate('9', '8', t), true);
   assert.equal(mustSegregate('1.1D', '3', t), true, 'the catalog entries stay');
-  assert.deepEqual(t.pairs.slice(-2).map((p) => p.source), ['scenario: unit SOP 12', 'scenario: segregation entry']);
+  assert.deepEqual(t.slice(-2).map((p) => p.reason), ['unit SOP 12', undefined]);
   assert.deepEqual(scenario.items[0].subsidiaryHazards, ['5.1']);
   assert.ok(scenario.items[0].sensitive.includes('dangerous'));
 

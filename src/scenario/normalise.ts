@@ -72,8 +72,6 @@ export function normalise(file: ScenarioFile): Scenario {
     infrastructure: file.infrastructure.map((x) => ({ ...x })),
     agreements: file.agreements.map((a) => ({ ...a })),
     policy: { ...file.policy },
-    segregation: segregationTable(
-      file.segregation.map((e) => ({ a: e.a, b: e.b, segregate: e.segregate, source: `scenario: ${e.reason ?? 'segregation entry'}` })),
-    ),
+    segregation: segregationTable(file.segregation),
   };
 }

@@ -230,23 +230,23 @@ export const PolicySchema = z
   .describe('planning policy');
 
 /** A segregation selector: any label, a class, a division, or an explosive's division with its group. */
-export const HAZARD_SELECTOR_PATTERN = /^(\*|[1-9]|[1-9]\.[1-6]|1\.[1-6][A-HJKLNS])$/;
+export const HAZARD_SELECTOR_PATTERN = /^(\*|[1-9]|[1-9]\.[1-6]|1\.[1-6][A-HJKLNS]|1\*[A-HJKLNS])$/;
 
 const selector = (what: string) =>
   z
     .string()
-    .regex(HAZARD_SELECTOR_PATTERN, 'must be a hazard class (3), division (5.1), explosive with its group (1.4S) or * for any')
+    .regex(HAZARD_SELECTOR_PATTERN, 'must be a hazard class (3), division (5.1), explosive with its group (1.4S), explosives of one group (1*D) or * for any')
     .describe(what);
 
 export const SegregationEntrySchema = z
   .strictObject({
-    a: selector('one side: a class (3), a division (5.1), an explosive with its compatibility group (1.4S), or * for any label'),
+    a: selector('one side: a class (3), a division (5.1), an explosive with its compatibility group (1.4S), explosives of one group in any division (1*D), or * for any label'),
     b: selector('the other side, as a'),
     segregate: z.boolean().describe('true: never on one pallet nor touching on the floor; false: may share'),
-    reason: z.string().describe('why (a unit SOP, a regulation); printed with the entry').optional(),
+    reason: z.string().describe('why (a unit SOP, a regulation); printed in the violations it decides').optional(),
   })
   .describe(
-    'an entry added to the segregation table (IATA DGR Table 9.3.A and the compatibility groups in the catalog); the most specific entry covering a pair decides, a scenario entry winning a tie',
+    'an entry added to the segregation table (the catalog holds IATA DGR Table 9.3.A and the explosives compatibility groups); the most specific entry covering a pair decides, a scenario entry winning a tie',
   );
 
 export const ScenarioFileSchema = z

@@ -3,13 +3,10 @@ import assert from 'node:assert/strict';
 import type { Item, Plan, Scenario } from '../model/index.ts';
 import { check, expectOnly, expectViolation, figuresOf, reweigh, tinyCase } from './fixtures.ts';
 
-const TABLE: Scenario['segregation'] = {
-  pairs: [
-    { a: '1', b: '3', segregate: true, source: 'IATA DGR Table 9.3.A' },
-    { a: '1.4S', b: '*', segregate: false, source: 'IATA DGR Table 9.3.A' },
-  ],
-  explosives: { mayMix: [], withAll: ['S'], source: 'groups' },
-};
+const TABLE: Scenario['segregation'] = [
+  { a: '1', b: '3', segregate: true, reason: 'IATA DGR Table 9.3.A' },
+  { a: '1.4S', b: '*', segregate: false, reason: 'IATA DGR Table 9.3.A' },
+];
 
 const item = (s: Scenario, id: string) => s.items.find((i) => i.id === id)!;
 const pallet = (plan: Plan, id: string) => plan.pallets.find((p) => p.id === id)!;
@@ -64,13 +61,14 @@ test('segregated loads touching on the floor', () => {
   const v = check(scenario, plan);
   expectOnly(v, 'load.segregation');
   expectViolation(v, 'load.segregation', /^sortie S4 \(C-17A#1\): loads P-gen-1 \(3\) and P-ammo-1 \(1\.1D\) touch on the floor but must be segregated \(IATA DGR Table 9\.3\.A\)$/);
-  // a gap between them keeps them apart
+  // half a metre of floor between them keeps them apart; a few centimetres do not
   const s4 = plan.sorties.find((s) => s.id === 'S4')!;
-  s4.loads[1].y = 2.6;
-  s4.loads[1].x = 8;
+  s4.loads[1].y = 2.24 + 0.5;
   assert.deepEqual(check(scenario, reweigh(scenario, plan)), []);
-  // corner to corner is touching
-  s4.loads[1].x = 8 + 2.74;
-  s4.loads[1].y = 2.24;
+  s4.loads[1].y = 2.24 + 0.45;
+  expectOnly(check(scenario, reweigh(scenario, plan)), 'load.segregation');
+  // corner to corner is touching too
+  s4.loads[1].x = 8 + 2.74 + 0.05;
+  s4.loads[1].y = 2.24 + 0.05;
   expectOnly(check(scenario, reweigh(scenario, plan)), 'load.segregation');
 });

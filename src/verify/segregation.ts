@@ -1,22 +1,23 @@
 // pallet.segregation and load.segregation: units whose hazards must be kept apart (the
 // scenario's segregation table, src/model/hazards.ts) never share a pallet and are never loaded
-// touching each other on the floor. Touching: the closed footprints meet, edge or corner, within
-// the geometric tolerance.
+// touching each other on the floor. Touching: less than SEGREGATION_GAP_M of floor between the
+// footprints, side by side, end to end or corner to corner.
 
-import type { Item, Load, SegregationTable, Violation } from '../model/index.ts';
-import { GEOMETRY_EPS_M, NO_SEGREGATION, itemHazards, segregationRule } from '../model/index.ts';
+import type { Item, Load, SegregationEntry, Violation } from '../model/index.ts';
+import { GEOMETRY_EPS_M, NO_SEGREGATION, SEGREGATION_GAP_M, itemHazards, segregationRule } from '../model/index.ts';
 import type { LoadTarget, VerifyContext } from './context.ts';
 import { finite } from './context.ts';
 import { violation } from './format.ts';
 
 const EPS = GEOMETRY_EPS_M;
+const GAP = SEGREGATION_GAP_M;
 
 /** The first pair of labels the table keeps apart, with the entry's source; null when none. */
-function clash(xs: readonly string[], ys: readonly string[], table: SegregationTable): { x: string; y: string; source: string } | null {
+function clash(xs: readonly string[], ys: readonly string[], table: readonly SegregationEntry[]): { x: string; y: string; source: string } | null {
   for (const x of xs)
     for (const y of ys) {
       const r = segregationRule(x, y, table);
-      if (r.segregate) return { x, y, source: r.source };
+      if (r.segregate) return { x, y, source: r.reason };
     }
   return null;
 }
@@ -76,7 +77,7 @@ function loadHazards(ctx: VerifyContext, t: LoadTarget | undefined): string[] {
   return [...labels];
 }
 
-/** Closed footprints that meet: overlapping, side by side or corner to corner. */
+/** Footprints less than GAP apart on both axes: overlapping, side by side, end to end or corner to corner. */
 function touch(a: Load, b: Load): boolean {
-  return a.x <= b.x + b.l + EPS && b.x <= a.x + a.l + EPS && a.y <= b.y + b.w + EPS && b.y <= a.y + a.w + EPS;
+  return a.x < b.x + b.l + GAP - EPS && b.x < a.x + a.l + GAP - EPS && a.y < b.y + b.w + GAP - EPS && b.y < a.y + a.w + GAP - EPS;
 }

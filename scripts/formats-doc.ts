@@ -51,7 +51,7 @@ const overrides: FieldRow = {
  * from the schema; the planning column is stated here and changes with the rule's commit.
  */
 const ADDITIONS: { label: string; field?: string; planning: string }[] = [
-  { label: '`items[].hazard` (and `subsidiaryHazards`), the segregation table (`segregation[]`)', field: 'items[].hazard', planning: 'yes: a hazard makes the line `dangerous`; hazards the table keeps apart never share a pallet (pallet.segregation) nor come within 0.5 m on the floor (load.segregation)' },
+  { label: '`items[].hazard`', field: 'items[].hazard', planning: 'yes: a hazard makes the line `dangerous`; hazards (with `subsidiaryHazards`) that the segregation table (the catalog\'s, with the scenario\'s `segregation[]` entries) keeps apart never share a pallet (pallet.segregation) nor come within 0.5 m on the floor (load.segregation)' },
   { label: '`items[].unNumber`', field: 'items[].unNumber', planning: 'yes: printed on the hazardous cargo list of each sortie\'s load plan' },
   { label: '`items[].cargoAircraftOnly`', field: 'items[].cargoAircraftOnly', planning: 'yes: a sortie carrying such a unit flies no passengers (load.cargoAircraftOnly)' },
   { label: '`items[].maxLoadOnTopKg`', field: 'items[].maxLoadOnTopKg', planning: 'yes: the weight passed down to each unit stays within it (pallet.stacking)' },

@@ -69,16 +69,30 @@ function overlaps(a: Rect, b: Rect): boolean {
   return Math.min(a.x + a.l, b.x + b.l) - Math.max(a.x, b.x) > EPS && Math.min(a.y + a.w, b.y + b.w) - Math.max(a.y, b.y) > EPS;
 }
 
+/** The same for a rectangle given by its corners, without making one. */
+function overlapsAt(a: Rect, x: number, y: number, l: number, w: number): boolean {
+  return Math.min(a.x + a.l, x + l) - Math.max(a.x, x) > EPS && Math.min(a.y + a.w, y + w) - Math.max(a.y, y) > EPS;
+}
+
 export class StationLayout {
   private readonly stations: readonly PalletStation[];
   /** station indices by column (a band across the floor), left to right */
   private readonly columns: { y: number; w: number; stations: number[] }[];
   private readonly lanes: Lane[] = [];
+  /** where a new lane of each width may run, until the lanes change */
+  private readonly laneSpots = new Map<number, { y: number; right: boolean }[]>();
   readonly floor: FloorItem[] = [];
   readonly pallets: PalletItem[] = [];
+  /** stations under the floor pieces as packed (kept as pieces are added, for the fills' speed) */
+  private readonly under: Uint8Array;
+  /** the pallets' weights, heaviest first */
+  private readonly kgs: number[] = [];
+  /** floor taken so far, m² */
+  private area = 0;
 
   constructor(private readonly aircraft: FleetLine) {
     this.stations = aircraft.palletStations ?? [];
+    this.under = new Uint8Array(this.stations.length);
     const cols: { y: number; w: number; stations: number[] }[] = [];
     this.stations.forEach((st, i) => {
       let c = cols.find((k) => Math.abs(k.y - st.y) <= EPS && Math.abs(k.w - st.w) <= EPS);
@@ -91,63 +105,94 @@ export class StationLayout {
   /** Places a piece (its index in the caller's list); false when the floor or the stations cannot take it. */
   place(piece: number, _weightKg: number, options: readonly Orientation[], cargo?: CargoPiece): boolean {
     if (!cargo) throw new Error('loads: the station layout needs the piece itself');
-    if (cargo.kind === 'pallet') return this.addPallet({ piece, cargo, options });
-    return this.addFloor(piece, cargo, options);
+    // a quick refusal when the floor has no room left for it at all
+    let area = Infinity;
+    for (const o of options) area = Math.min(area, o.l * o.w);
+    if (this.area + area > this.aircraft.floorLengthM * this.aircraft.floorWidthM + EPS) return false;
+    const ok = cargo.kind === 'pallet' ? this.addPallet({ piece, cargo, options }) : this.addFloor(piece, cargo, options);
+    if (ok) this.area += area;
+    return ok;
   }
 
   private addPallet(p: PalletItem): boolean {
-    this.pallets.push(p);
-    const blocked = this.blocked();
     // Segregated hazards aboard: the stations must be chosen with them in mind.
-    const ok = this.pallets.some((q) => q !== p && clash(p.cargo, q.cargo)) || this.floor.some((f) => clash(p.cargo, f.cargo))
-      ? this.assign(undefined, blocked, this.middle()) !== null
-      : this.fits(this.pallets, this.free(blocked));
-    if (!ok) this.pallets.pop();
-    return ok;
+    const hazardous = !!p.cargo.hazards && (this.pallets.some((q) => clash(p.cargo, q.cargo)) || this.floor.some((f) => clash(p.cargo, f.cargo)));
+    if (!hazardous && !this.fitsWith(this.under, p.cargo.weightKg)) return false;
+    this.pallets.push(p);
+    if (hazardous && this.assign(undefined, this.blocked(), this.middle()) === null) {
+      this.pallets.pop();
+      return false;
+    }
+    insertDescending(this.kgs, p.cargo.weightKg);
+    return true;
+  }
+
+  /** Can the pallets aboard, and one of `extraKg` more if given, each have a station not under a floor piece? */
+  private fitsWith(blocked: ArrayLike<number | boolean>, extraKg?: number): boolean {
+    const n = this.kgs.length + (extraKg === undefined ? 0 : 1);
+    if (n === 0) return true;
+    let free = 0;
+    let weakest = Infinity;
+    for (let i = 0; i < this.stations.length; i++) {
+      if (blocked[i]) continue;
+      free++;
+      if (this.stations[i].maxKg < weakest) weakest = this.stations[i].maxKg;
+    }
+    if (n > free) return false;
+    const heaviest = Math.max(this.kgs[0] ?? 0, extraKg ?? 0);
+    if (heaviest <= weakest + 1e-6) return true;
+    const kg = extraKg === undefined ? this.kgs : [...this.kgs, extraKg].sort((a, b) => b - a);
+    const st: number[] = [];
+    for (let i = 0; i < this.stations.length; i++) if (!blocked[i]) st.push(this.stations[i].maxKg);
+    st.sort((a, b) => b - a);
+    for (let i = 0; i < kg.length; i++) if (kg[i] > st[i] + 1e-6) return false;
+    return true;
   }
 
   private addFloor(piece: number, cargo: CargoPiece, options: readonly Orientation[]): boolean {
     // Floor pieces whose hazards clash are never planned on one floor: they may end up end to end in a lane.
-    if (this.floor.some((f) => clash(cargo, f.cargo))) return false;
+    if (cargo.hazards && this.floor.some((f) => clash(cargo, f.cargo))) return false;
     const L = this.aircraft.floorLengthM;
-    const before = this.blocked();
-    const tries: { item: FloorItem; lane: Lane | null; newLane?: Lane; blocks: number; left: number; rank: number }[] = [];
+    const tries: { x: number; y: number; o: Orientation; lane: Lane | null; right: boolean; blocks: number; left: number; rank: number }[] = [];
     options.forEach((o, rank) => {
       // in a lane that takes it without widening, or in a new lane
       for (const lane of this.lanes) {
         if (o.w > lane.w + EPS || lane.used + o.l > L + EPS) continue;
-        const item: FloorItem = { piece, cargo, lane: this.lanes.indexOf(lane), x: lane.used, y: lane.right ? lane.y + lane.w - o.w : lane.y, l: o.l, w: o.w };
-        tries.push({ item, lane, blocks: this.blocking(item, before), left: L - lane.used - o.l, rank });
+        const y = lane.right ? lane.y + lane.w - o.w : lane.y;
+        tries.push({ x: lane.used, y, o, lane, right: lane.right, blocks: this.blocking(lane.used, y, o), left: L - lane.used - o.l, rank });
       }
       if (o.l > L + EPS) return;
-      for (const at of this.newLanes(o.w)) {
-        const item: FloorItem = { piece, cargo, lane: this.lanes.length, x: 0, y: at.y, l: o.l, w: o.w };
-        tries.push({ item, lane: null, newLane: { y: at.y, w: o.w, used: 0, right: at.right }, blocks: this.blocking(item, before), left: Infinity, rank });
-      }
+      for (const at of this.newLanes(o.w)) tries.push({ x: 0, y: at.y, o, lane: null, right: at.right, blocks: this.blocking(0, at.y, o), left: Infinity, rank });
     });
     // fewest stations lost, then the lane it fills most closely, then its preferred standing
-    tries.sort((a, b) => a.blocks - b.blocks || a.left - b.left || a.rank - b.rank || a.item.y - b.item.y);
+    tries.sort((a, b) => a.blocks - b.blocks || a.left - b.left || a.rank - b.rank || a.y - b.y);
+    const clashing = !!cargo.hazards && this.pallets.some((p) => clash(p.cargo, cargo));
     for (const t of tries) {
-      this.floor.push(t.item);
-      const blocked = this.blocked();
-      const clashing = this.pallets.some((p) => clash(p.cargo, t.item.cargo));
-      const ok = clashing ? this.assign(undefined, blocked, this.middle()) !== null : this.fits(this.pallets, this.free(blocked));
-      if (ok) {
-        const lane = t.lane ?? t.newLane!;
-        if (!t.lane) this.lanes.push(lane);
-        lane.used = t.item.x + t.item.l;
-        return true;
+      const item: FloorItem = { piece, cargo, lane: t.lane ? this.lanes.indexOf(t.lane) : this.lanes.length, x: t.x, y: t.y, l: t.o.l, w: t.o.w };
+      const under = this.under.slice();
+      for (let i = 0; i < this.stations.length; i++) if (overlapsAt(this.stations[i], item.x, item.y, item.l, item.w)) under[i] = 1;
+      if (!this.fitsWith(under)) continue;
+      this.floor.push(item);
+      if (clashing && this.assign(undefined, under, this.middle()) === null) {
+        this.floor.pop();
+        continue;
       }
-      this.floor.pop();
+      this.under.set(under);
+      const lane = t.lane ?? { y: t.y, w: t.o.w, used: 0, right: t.right };
+      if (!t.lane) {
+        this.lanes.push(lane);
+        this.laneSpots.clear();
+      }
+      lane.used = item.x + item.l;
+      return true;
     }
     return false;
   }
 
-  private blocking(item: Rect, before: readonly boolean[]): number {
+  /** Stations not yet under a floor piece that one standing here would cover. */
+  private blocking(x: number, y: number, o: Orientation): number {
     let n = 0;
-    this.stations.forEach((st, i) => {
-      if (!before[i] && overlaps(st, item)) n++;
-    });
+    for (let i = 0; i < this.stations.length; i++) if (!this.under[i] && overlapsAt(this.stations[i], x, y, o.l, o.w)) n++;
     return n;
   }
 
@@ -157,6 +202,8 @@ export class StationLayout {
    * covers that column only).
    */
   private newLanes(w: number): { y: number; right: boolean }[] {
+    const known = this.laneSpots.get(w);
+    if (known) return known;
     const W = this.aircraft.floorWidthM;
     if (w > W + EPS) return [];
     const ys: { y: number; right: boolean }[] = [{ y: 0, right: false }, { y: W - w, right: true }];
@@ -175,15 +222,17 @@ export class StationLayout {
       if (out.some((o) => Math.abs(o.y - y) <= EPS)) continue;
       out.push({ y, right: c.right });
     }
+    this.laneSpots.set(w, out);
     return out;
   }
 
   /** Stations a floor piece stands over, the floor pieces at these x (their packed places when absent). */
   private blocked(xs?: readonly number[]): boolean[] {
-    return this.stations.map((st) => this.floor.some((f, k) => overlaps(st, { ...f, x: xs ? xs[k] : f.x })));
+    if (!xs) return Array.from(this.under, (u) => u === 1);
+    return this.stations.map((st) => this.floor.some((f, k) => overlapsAt(st, xs[k], f.y, f.l, f.w)));
   }
 
-  private free(blocked: readonly boolean[]): number[] {
+  private free(blocked: ArrayLike<number | boolean>): number[] {
     return this.stations.map((_, i) => i).filter((i) => !blocked[i]);
   }
 
@@ -215,13 +264,13 @@ export class StationLayout {
    * the front) that takes it, keeps it apart from what it must be segregated from, and leaves
    * the pallets still to place a station each; null when none does.
    */
-  private assign(xs: readonly number[] | undefined, blocked: readonly boolean[], target: number): Map<PalletItem, number> | null {
+  private assign(xs: readonly number[] | undefined, blocked: ArrayLike<number | boolean>, target: number): Map<PalletItem, number> | null {
     const order = this.pallets.slice().sort(
       (a, b) => Number(this.clashes(b)) - Number(this.clashes(a)) || b.cargo.weightKg - a.cargo.weightKg || a.piece - b.piece,
     );
     const used = new Set<number>();
     const out = new Map<PalletItem, number>();
-    const placed: { cargo: CargoPiece; rect: Rect }[] = this.floor.map((f, k) => ({ cargo: f.cargo, rect: { ...f, x: xs ? xs[k] : f.x } }));
+    const placed: { cargo: CargoPiece; rect: Rect }[] = this.floor.map((f, k) => ({ cargo: f.cargo, rect: { x: xs ? xs[k] : f.x, y: f.y, l: f.l, w: f.w } }));
     for (let k = 0; k < order.length; k++) {
       const p = order[k];
       const rest = order.slice(k + 1);
@@ -330,4 +379,15 @@ export class StationLayout {
     }
     return out;
   }
+}
+
+/** Inserts into a list kept heaviest first. */
+function insertDescending(list: number[], x: number): void {
+  let i = list.length;
+  list.push(x);
+  while (i > 0 && list[i - 1] < x) {
+    list[i] = list[i - 1];
+    i--;
+  }
+  list[i] = x;
 }

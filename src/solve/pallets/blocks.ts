@@ -306,8 +306,10 @@ function tryPlace(c: Candidate, s: Space, blocks: readonly Block[], nearX: boole
   for (let k = 0; k < 4; k++) {
     const xs = bounds(xStarts[k >> 1], c.dims[0], c.n[0]);
     const ys = bounds(yStarts[k & 1], c.dims[1], c.n[1]);
-    const g = { type: c.type, dims: c.dims, xs, ys, zs: bounds(s.z0, c.dims[2], c.n[2]) };
-    if (supported(blocks, xs, ys, s.z0) && stands(c, g)) return g;
+    if (supported(blocks, xs, ys, s.z0)) {
+      const g = { type: c.type, dims: c.dims, xs, ys, zs: bounds(s.z0, c.dims[2], c.n[2]) };
+      if (stands(c, g)) return g; // issue 11: the stacking rule
+    }
     if (s.z0 <= EPS) break;
   }
   return null;

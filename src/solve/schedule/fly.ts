@@ -40,7 +40,9 @@ export function fly(b: Board, job: Job): Flown {
     window = lane.window(dep, windowSize(line.palletPositions));
     if (window.length === 0) break;
     const pieces = window.map((e) => e.piece);
-    // issue 11: with passengers aboard, cargo-aircraft-only pieces wait for a sortie without
+    // issue 11: with passengers aboard, cargo-aircraft-only pieces wait for a sortie without; they
+    // fly as soon as they wait while more than a load remains, so the last people need not fly alone
+    if (mandatory > 0 && ws.kg > line.aclKg && pieces.some((p) => p.cargoAircraftOnly)) mandatory = 0;
     load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg - mandatory * pkg, passengers: mandatory > 0 });
     if (load.pieces.length === 0 && mandatory > 0) {
       load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg });

@@ -81,11 +81,11 @@ export class Stacking {
     const y1 = g.ys[g.ys.length - 1];
     // the order of weights, below and above the block
     if (!this.rules.heavierOnLighter) {
-      for (const i of this.meeting(this.byTop, z0, x0, y0, x1, y1)) if (this.boxes[i].kg + KG_EPS < kg) return false;
-      for (const i of this.meeting(this.byBase, z1, x0, y0, x1, y1)) if (this.boxes[i].kg > kg + KG_EPS) return false;
+      if (z0 > EPS && this.some(this.byTop, z0, x0, y0, x1, y1, (b) => b.kg + KG_EPS < kg)) return false;
+      if (this.some(this.byBase, z1, x0, y0, x1, y1, (b) => b.kg > kg + KG_EPS)) return false;
     }
     if (!this.capped) return true;
-    if (this.meeting(this.byBase, z1, x0, y0, x1, y1).length > 0) return this.recomputed(g, kg, maxTopKg);
+    if (this.some(this.byBase, z1, x0, y0, x1, y1, () => true)) return this.recomputed(g, kg, maxTopKg);
     return this.passDown(g, kg, false);
   }
 
@@ -97,7 +97,7 @@ export class Stacking {
       return;
     }
     const nz = g.zs.length - 1;
-    if (this.meeting(this.byBase, g.zs[nz], g.xs[0], g.ys[0], g.xs[g.xs.length - 1], g.ys[g.ys.length - 1]).length > 0) {
+    if (this.some(this.byBase, g.zs[nz], g.xs[0], g.ys[0], g.xs[g.xs.length - 1], g.ys[g.ys.length - 1], () => true)) {
       this.addUnits(g, kg, maxTopKg);
       this.relink();
       this.reload();
@@ -105,6 +105,22 @@ export class Stacking {
     }
     this.passDown(g, kg, true);
     this.addUnits(g, kg, maxTopKg);
+  }
+
+  /** Is there a box at level z (top or base, by the index given) over the rectangle that passes the test? */
+  private some(index: Map<number, number[]>, z: number, x0: number, y0: number, x1: number, y1: number, test: (b: Box) => boolean): boolean {
+    const key = levelKey(z);
+    const top = index === this.byTop;
+    for (let k = key - 1; k <= key + 1; k++) {
+      const list = index.get(k);
+      if (!list) continue;
+      for (const i of list) {
+        const b = this.boxes[i];
+        if (Math.abs((top ? b.z1 : b.z0) - z) > EPS * 1e3) continue;
+        if (Math.min(x1, b.x1) - Math.max(x0, b.x0) > EPS && Math.min(y1, b.y1) - Math.max(y0, b.y0) > EPS && test(b)) return true;
+      }
+    }
+    return false;
   }
 
   /** Boxes whose level (top or base, by the index given) is z and whose footprint overlaps the rectangle. */

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AIRCRAFT, PALLETS } from '../src/catalog/index.ts';
+import { AIRCRAFT, PALLETS, SEGREGATION } from '../src/catalog/index.ts';
 import {
   fieldRows,
   hasField,
@@ -51,17 +51,17 @@ const overrides: FieldRow = {
  * from the schema; the planning column is stated here and changes with the rule's commit.
  */
 const ADDITIONS: { label: string; field?: string; planning: string }[] = [
-  { label: '`items[].hazard`', field: 'items[].hazard', planning: 'partly: a hazard makes the line `dangerous`, so every sensitivity rule applies; segregation between hazards is not yet planned for or checked' },
-  { label: '`items[].unNumber`', field: 'items[].unNumber', planning: 'carried on the item; not yet printed on a hazardous cargo list' },
-  { label: '`items[].cargoAircraftOnly`', field: 'items[].cargoAircraftOnly', planning: 'not yet: passengers may still fly with such units' },
-  { label: '`items[].maxLoadOnTopKg`', field: 'items[].maxLoadOnTopKg', planning: 'not yet: the weight on each unit is not limited' },
+  { label: '`items[].hazard`', field: 'items[].hazard', planning: 'yes: a hazard makes the line `dangerous`; hazards (with `subsidiaryHazards`) that the segregation table (the catalog\'s, with the scenario\'s `segregation[]` entries) keeps apart never share a pallet (pallet.segregation) nor come within 0.5 m on the floor (load.segregation)' },
+  { label: '`items[].unNumber`', field: 'items[].unNumber', planning: 'yes: printed on the hazardous cargo list of each sortie\'s load plan' },
+  { label: '`items[].cargoAircraftOnly`', field: 'items[].cargoAircraftOnly', planning: 'yes: a sortie carrying such a unit flies no passengers (load.cargoAircraftOnly)' },
+  { label: '`items[].maxLoadOnTopKg`', field: 'items[].maxLoadOnTopKg', planning: 'yes: the weight passed down to each unit stays within it (pallet.stacking)' },
   { label: '`items[].readyFrom`', field: 'items[].readyFrom', planning: 'not yet: units may depart before it' },
   { label: '`items[].verticalDims`', field: 'items[].verticalDims', planning: 'partly: all three dimensions means `tiltable`; any other subset is planned upright (height vertical), which is right only when the subset includes `height`' },
   { label: '`items[].nsn`, `conditionCode`, `serials`, `tcn`, `unitOfIssue`', field: 'items[].nsn', planning: 'carried on the item; not yet in the registers' },
-  { label: 'heavier on lighter (`policy.heavierOnLighter`)', field: 'policy.heavierOnLighter', planning: 'not yet: heavy units go low by preference, not by rule' },
+  { label: 'heavier on lighter (`policy.heavierOnLighter`)', field: 'policy.heavierOnLighter', planning: 'yes: unless it is true, no unit rests on a lighter one (pallet.stacking)' },
   { label: '`policy.freezeHours`', field: 'policy.freezeHours', planning: 'not yet: there is no replanning' },
-  { label: 'pallet stations (`palletStations` of an aircraft type)', field: 'aircraft[].palletStations', planning: 'not yet: pallets may sit anywhere on the floor' },
-  { label: 'vehicles drive on (length along the floor)', planning: 'not yet: the long side along the floor is a preference, so a vehicle may still stand across it' },
+  { label: 'pallet stations (`palletStations` of an aircraft type)', field: 'aircraft[].palletStations', planning: 'yes: the C-17A and C-130J-30 have theirs; a pallet covers one station within its weight, none under a vehicle or floor unit (load.station)' },
+  { label: 'vehicles drive on (length along the floor)', planning: 'yes: a vehicle\'s length runs along the floor, in one lane where two do not fit side by side (load.vehicle)' },
   { label: 'actuals and `drawdown replan`', planning: 'not yet: no command reads actuals' },
   { label: '`drawdown risk`, `drawdown frontier`', planning: 'not yet: no such commands' },
 ];
@@ -84,6 +84,25 @@ function catalogTable<T extends object>(entries: Record<string, { spec: T }>, fi
   return simpleTable(['field', ...ids.map((id) => `\`${id}\``)], fields.map((f) => [`\`${f}\``, ...ids.map((id) => show(entries[id].spec[f]))]));
 }
 
+/** The catalog's segregation entries, in the order they are read. */
+function segregationTable(): string {
+  return simpleTable(['a', 'b', 'segregate', 'source'], SEGREGATION.map((e) => [`\`${e.a}\``, `\`${e.b}\``, e.segregate ? 'yes' : 'no', e.reason ?? '']));
+}
+
+/** Each catalog type's stations, row by row: where they lie along the floor and what each takes. */
+function stationsTable(): string {
+  const rows: string[][] = [];
+  for (const { spec } of Object.values(AIRCRAFT)) {
+    const st = spec.palletStations ?? [];
+    const xs = [...new Set(st.map((s) => s.x))].sort((a, b) => a - b);
+    xs.forEach((x, r) => {
+      const row = st.filter((s) => s.x === x);
+      rows.push([r === 0 ? `\`${spec.id}\`` : '', String(r + 1), `${x}`, row.map((s) => `${s.y}`).join(', '), `${row[0].l} × ${row[0].w}`, row.map((s) => `${s.maxKg}`).join(', ')]);
+    });
+  }
+  return simpleTable(['type', 'row', 'x (m)', 'y of each station (m)', 'l × w (m)', 'maxKg'], rows);
+}
+
 export function formatsBlocks(): Record<string, string> {
   return {
     'scenario-fields': table(scenario, ''),
@@ -93,6 +112,10 @@ export function formatsBlocks(): Record<string, string> {
     'catalog-aircraft': catalogTable(AIRCRAFT, ['name', ...AIRCRAFT_FIELDS.filter((f) => f !== 'name')]),
     'catalog-pallets': catalogTable(PALLETS, ['usableLengthM', 'usableWidthM', 'maxHeightM', 'maxGrossKg', 'tareKg', 'footprintLengthM', 'footprintWidthM']),
     'scenario-pallet-types': table(scenario, 'palletTypes[]'),
+    'scenario-pallet-stations': table(scenario, 'aircraft[].palletStations[]', { units: { x: 'm', y: 'm', l: 'm', w: 'm', maxKg: 'kg' } }),
+    'catalog-stations': stationsTable(),
+    'scenario-segregation': table(scenario, 'segregation[]'),
+    'catalog-segregation': segregationTable(),
     'scenario-personnel': table(scenario, 'personnel[]'),
     'scenario-items': table(scenario, 'items[]'),
     'scenario-infrastructure': table(scenario, 'infrastructure[]'),

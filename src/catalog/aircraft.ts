@@ -4,6 +4,7 @@
 
 import type { AircraftType } from '../model/index.ts';
 import { freezeEntry, type CatalogEntry } from './sources.ts';
+import { C130J30_STATIONS, C17_STATIONS, stationSource, stationsOf } from './stations.ts';
 
 const SHORT_TON_KG = 907.18474;
 const KNOT_KMH = 1.852;
@@ -42,6 +43,7 @@ const C17A: CatalogEntry<AircraftType> = {
     floorWidthM: 5.49,
     doorHeightM: 3.76,
     cgRangeM: cgRange(C17_FLOOR_M),
+    palletStations: stationsOf(C17_STATIONS, 5.49),
   },
   sources: {
     name: 'manufacturer designation',
@@ -58,6 +60,7 @@ const C17A: CatalogEntry<AircraftType> = {
     doorHeightM:
       'cargo compartment height 12 ft 4 in (3.76 m) (domain.md); used as the door limit because no separate public door figure was gathered',
     cgRangeM: CG_SOURCE,
+    palletStations: stationSource(C17_STATIONS),
   },
 };
 
@@ -75,6 +78,7 @@ const C130J30: CatalogEntry<AircraftType> = {
     floorWidthM: 3.12,
     doorHeightM: 2.74,
     cgRangeM: cgRange(C130J30_FLOOR_M),
+    palletStations: stationsOf(C130J30_STATIONS, 3.12),
   },
   sources: {
     name: 'manufacturer designation',
@@ -93,6 +97,7 @@ const C130J30: CatalogEntry<AircraftType> = {
     doorHeightM:
       'cargo compartment height 9 ft (2.74 m) (domain.md); used as the door limit because no separate public door figure was gathered',
     cgRangeM: CG_SOURCE,
+    palletStations: stationSource(C130J30_STATIONS),
   },
 };
 

@@ -67,3 +67,40 @@ test('the catalog cannot be changed by a caller and has no inherited ids', () =>
     (AIRCRAFT['C-17A'].spec.cgRangeM as number[])[0] = 0;
   });
 });
+
+test('pallet stations: one per pallet position, inside the floor, apart, the ramp ones carrying less', () => {
+  const p = PALLETS['463L'].spec;
+  for (const { spec: a } of Object.values(AIRCRAFT)) {
+    const st = a.palletStations ?? [];
+    assert.equal(st.length, a.palletPositions, a.id);
+    for (const s of st) {
+      assert.ok(s.x >= 0 && s.y >= 0 && s.x + s.l <= a.floorLengthM + 1e-9 && s.y + s.w <= a.floorWidthM + 1e-9, `${a.id} station inside the floor`);
+      // a 463L covers a station exactly, short side along the floor
+      assert.deepEqual([s.l, s.w], [p.footprintWidthM, p.footprintLengthM], a.id);
+      assert.ok(s.maxKg > 0);
+    }
+    for (let i = 0; i < st.length; i++)
+      for (let j = i + 1; j < st.length; j++) {
+        const [u, v] = [st[i], st[j]];
+        const ox = Math.min(u.x + u.l, v.x + v.l) - Math.max(u.x, v.x);
+        const oy = Math.min(u.y + u.w, v.y + v.w) - Math.max(u.y, v.y);
+        assert.ok(ox <= 1e-9 || oy <= 1e-9, `${a.id}: stations ${i} and ${j} overlap`);
+      }
+    const maxKg = Math.max(...st.map((s) => s.maxKg));
+    const ramp = st.filter((s) => s.maxKg < maxKg);
+    assert.ok(ramp.length >= 1, `${a.id} has ramp stations with a lower limit`);
+    assert.ok(ramp.every((r) => st.every((s) => s.maxKg < maxKg || s.x < r.x)), `${a.id}: the ramp stations are aft of the rest`);
+    // a full load of equal pallets balances inside the range
+    const cg = st.reduce((t, s) => t + s.x + s.l / 2, 0) / st.length;
+    assert.ok(cg >= a.cgRangeM[0] && cg <= a.cgRangeM[1], `${a.id}: full-load CG ${cg}`);
+  }
+  const assumed = catalogSources().filter((s) => s.field === 'palletStations');
+  assert.equal(assumed.length, Object.keys(AIRCRAFT).length);
+  for (const s of assumed) assert.ok(s.assumption && /rampKg: assumption:/.test(s.source), 'the ramp limits are marked as assumptions');
+});
+
+test('the catalog stations cannot be changed by a caller', () => {
+  assert.throws(() => {
+    (AIRCRAFT['C-17A'].spec.palletStations![0] as { maxKg: number }).maxKg = 1;
+  });
+});

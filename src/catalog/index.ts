@@ -6,6 +6,8 @@ import { entrySources, type CatalogSource } from './sources.ts';
 
 export { AIRCRAFT, catalogAircraft } from './aircraft.ts';
 export { PALLETS, catalogPallet } from './pallets.ts';
+export { SEGREGATION, segregationTable } from './segregation.ts';
+export { C130J30_STATIONS, C17_STATIONS, stationsOf, type StationPlan } from './stations.ts';
 export { ASSUMPTION_PREFIX, type CatalogEntry, type CatalogSource } from './sources.ts';
 
 /** Every catalog value with its source, aircraft first, in catalog and field order. */

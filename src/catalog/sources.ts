@@ -9,7 +9,11 @@ export interface CatalogEntry<T extends { id: string }> {
 
 /** Freezes an entry deeply so no caller can edit the shared catalog by accident. */
 export function freezeEntry<T extends { id: string }>(entry: CatalogEntry<T>): CatalogEntry<T> {
-  for (const v of Object.values(entry.spec)) if (Array.isArray(v)) Object.freeze(v);
+  for (const v of Object.values(entry.spec)) {
+    if (!Array.isArray(v)) continue;
+    for (const e of v) if (e !== null && typeof e === 'object') Object.freeze(e);
+    Object.freeze(v);
+  }
   Object.freeze(entry.spec);
   Object.freeze(entry.sources);
   return Object.freeze(entry);

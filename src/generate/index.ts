@@ -19,7 +19,27 @@ export interface GenerateOptions {
   smallRunwaySite?: boolean;
   /** mean units per line (default 4) */
   unitsPerLine?: number;
+  /**
+   * share (0 to 1) of lines drawn as dangerous goods instead (ammunition 1.4S and 1.2C, fuel 3,
+   * lithium batteries 9, gases 2.1 and 2.2, corrosives 8), some cargo-aircraft-only, some with a
+   * stacking limit; fragile boxes get stacking limits too. Default 0: the scenario of earlier
+   * versions, line for line (the hazards come from a random stream of their own).
+   */
+  hazardous?: number;
 }
+
+/** Dangerous goods a drawdown moves, each with its UN entry (UN Dangerous Goods List). */
+const HAZARD_KINDS = [
+  { name: 'Small-arms ammunition, palletised', hazard: '1.4S', un: 'UN0012', w: [400, 1100], l: [0.8, 1.2], h: [0.5, 0.9], top: 0.3 },
+  { name: 'Cartridges, inert projectile', hazard: '1.2C', un: 'UN0328', w: [300, 900], l: [0.8, 1.2], h: [0.5, 0.9], cao: true },
+  { name: 'Diesel fuel, cans, palletised', hazard: '3', un: 'UN1202', w: [500, 900], l: [1.0, 1.2], h: [0.8, 1.1] },
+  { name: 'Aviation turbine fuel, drums', hazard: '3', un: 'UN1863', w: [700, 1000], l: [1.1, 1.2], h: [0.9, 1.0] },
+  { name: 'Lithium-ion batteries', hazard: '9', un: 'UN3480', w: [20, 60], l: [0.4, 0.7], h: [0.3, 0.5], cao: true, top: 1 },
+  { name: 'Lithium-ion batteries in equipment', hazard: '9', un: 'UN3481', w: [40, 200], l: [0.6, 1.2], h: [0.4, 0.9], top: 0.5 },
+  { name: 'Aerosols, flammable, cased', hazard: '2.1', un: 'UN1950', w: [50, 250], l: [0.6, 1.2], h: [0.4, 0.9], cao: true },
+  { name: 'Nitrogen cylinders, racked', hazard: '2.2', un: 'UN1066', w: [200, 600], l: [1.0, 1.2], h: [1.2, 1.6], top: 1 },
+  { name: 'Batteries, wet, filled with acid', hazard: '8', un: 'UN2794', w: [100, 800], l: [0.6, 1.2], h: [0.5, 1.8], top: 1 },
+] as const;
 
 const HOSTS = [
   { code: 'NE', lat: [13, 19], lon: [1, 12] },
@@ -67,10 +87,14 @@ export function generateScenario(options: GenerateOptions): Record<string, unkno
   const items: Record<string, unknown>[] = [];
   let kg = 0;
   const viaHubKg = { v: 0 };
+  // a stream of its own, so the other lines stay as they were without hazards
+  const h = rng((options.seed * 2654435761 + 0x68617a) >>> 0);
+  const hazardShare = clamp(options.hazardous ?? 0, 0, 1);
   for (let n = 0; n < options.lines; n++) {
     const site = origins[n % nOrigins];
     const small = 'accepts' in site;
-    const item = makeItem(r, n, site.id, small, perLine);
+    const drawn = makeItem(r, n, site.id, small, perLine);
+    const item = hazardShare > 0 ? withHazard(h, drawn, hazardShare) : drawn;
     kg += (item.quantity as number) * (item.unitWeightKg as number);
     if (small) viaHubKg.v += (item.quantity as number) * (item.unitWeightKg as number);
     items.push(item);
@@ -136,6 +160,44 @@ function makeItem(r: Rng, n: number, site: string, smallRunway: boolean, perLine
     ...(r.chance(0.1) ? { demilInPlace: true } : {}),
     ...(kind.tilt > 0 && r.chance(kind.tilt) ? { tiltable: true } : {}),
   };
+}
+
+/**
+ * The line as dangerous goods (with the given chance; vehicles stay vehicles), or a fragile box
+ * with a stacking limit (a tenth of the boxes of spares), or as it was.
+ */
+function withHazard(h: Rng, item: Record<string, unknown>, share: number): Record<string, unknown> {
+  const dangerous = h.chance(share);
+  const kind = h.pick(HAZARD_KINDS);
+  const fragile = h.chance(0.1);
+  const roll = [h.next(), h.next(), h.next(), h.next(), h.next()];
+  if (item.kind === 'vehicle') return item;
+  if (!dangerous) {
+    if (!fragile || !String(item.name).startsWith('Box of spares')) return item;
+    return { ...item, maxLoadOnTopKg: Math.round((item.unitWeightKg as number) * (1 + 2 * roll[0])) };
+  }
+  const at = (range: readonly [number, number], u: number, d: number) => round(range[0] + u * (range[1] - range[0]), d);
+  const l = at(kind.l, roll[0], 2);
+  const w = round(Math.min(l, l * (0.6 + 0.4 * roll[1])), 2);
+  const unitWeightKg = at(kind.w, roll[2], 1);
+  const out: Record<string, unknown> = {
+    id: item.id,
+    name: `${kind.name} ${String(item.name).replace(/^.* (\d+)$/, '$1')}`,
+    site: item.site,
+    quantity: item.quantity,
+    unitWeightKg,
+    lengthM: l,
+    widthM: w,
+    heightM: at(kind.h, roll[3], 2),
+    unitValueUsd: Math.round(unitWeightKg * (5 + 40 * roll[4])),
+    kind: 'cargo',
+    sensitive: kind.hazard.startsWith('1.') ? ['lethal', 'dangerous'] : ['dangerous'],
+    hazard: kind.hazard,
+    unNumber: kind.un,
+  };
+  if ('cao' in kind && kind.cao) out.cargoAircraftOnly = true;
+  if ('top' in kind) out.maxLoadOnTopKg = Math.round(unitWeightKg * kind.top * (1 + roll[4]));
+  return out;
 }
 
 function clamp(x: number, lo: number, hi: number): number {

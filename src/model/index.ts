@@ -1,4 +1,5 @@
 export * from './scenario.ts';
+export * from './hazards.ts';
 export * from './plan.ts';
 export * from './geo.ts';
 export * from './time.ts';

@@ -11,6 +11,13 @@ export const MIN_SUPPORT_SHARE = 0.75;
 /** Geometric tolerance in metres when comparing positions and extents. */
 export const GEOMETRY_EPS_M = 1e-6;
 
+/**
+ * Loads whose hazards must be segregated are "touching" on the floor when less than this much
+ * floor lies between their footprints, side by side, end to end or corner to corner: pallets on
+ * neighbouring rail stations, a few centimetres apart, touch (docs/rules.md, load.segregation).
+ */
+export const SEGREGATION_GAP_M = 0.5;
+
 /** Tolerance on the centre of gravity a plan reports against the one recomputed, metres. */
 export const CG_REPORT_EPS_M = 0.01;
 

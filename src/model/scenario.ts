@@ -1,6 +1,8 @@
 // Domain types of a normalised scenario (formats.md, version 1). The loader in src/scenario
 // fills catalog values and defaults, so everything downstream sees complete records.
 
+import type { SegregationEntry } from './hazards.ts';
+
 export type SiteRole = 'origin' | 'destination' | 'hub';
 export type Sensitivity = 'lethal' | 'dangerous' | 'classified';
 export type ItemKind = 'cargo' | 'vehicle';
@@ -24,6 +26,18 @@ export interface Site {
   accepts?: string[];
 }
 
+/**
+ * A floor rectangle where one pallet sits on the rails (formats.md, "Aircraft"), metres from
+ * the front of the floor (x) and from the left wall (y), and the most a pallet there may weigh.
+ */
+export interface PalletStation {
+  x: number;
+  y: number;
+  l: number;
+  w: number;
+  maxKg: number;
+}
+
 /** An aircraft type: every capability is a number, never a branch on the type's name. */
 export interface AircraftType {
   id: string;
@@ -42,6 +56,8 @@ export interface AircraftType {
   doorHeightM: number;
   /** allowed payload centre of gravity, metres from the front of the cargo floor */
   cgRangeM: [number, number];
+  /** where pallets sit on the rails; absent: pallets may sit anywhere on the floor */
+  palletStations?: PalletStation[];
 }
 
 /** A fleet line with its type's catalog values filled in and any overrides applied. */
@@ -95,6 +111,8 @@ export interface Item {
   verticalDims: UnitDimension[];
   /** UN hazard class or division, explosives with their compatibility group (`1.1D`, `1.4S`, `3`, `9`) */
   hazard?: string;
+  /** subsidiary risk labels (oxygen is `2.2` with `5.1`); segregated like the hazard itself */
+  subsidiaryHazards?: string[];
   /** e.g. `UN3480`, printed on the hazardous cargo list */
   unNumber?: string;
   /** no passenger flies on a sortie that carries a unit of it */
@@ -137,6 +155,8 @@ export interface Policy {
   transferWhenShipCostOverValue: number;
   minSecurityPerSite: number;
   passengerKg: number;
+  /** true allows a unit to rest on a lighter one; absent or false: never */
+  heavierOnLighter?: boolean;
 }
 
 export interface Scenario {
@@ -151,6 +171,11 @@ export interface Scenario {
   infrastructure: Infrastructure[];
   agreements: Agreement[];
   policy: Policy;
+  /**
+   * the hazard segregation table in force: the catalog's entries with the scenario's own after
+   * them (the loader always fills it); absent: nothing is segregated
+   */
+  segregation?: SegregationEntry[];
 }
 
 export function isSensitive(item: Item): boolean {

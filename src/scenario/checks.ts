@@ -90,6 +90,7 @@ export function crossCheck(raw: unknown): CheckResult {
     if (from && to && isIsoDateTime(from) && isIsoDate(to) && toMs(from) > deadlineEndMs(to))
       errors.push({ path: ['aircraft', i, 'availableTo'], code: 'conflict', value: to, message: `must not be before availableFrom (${from}), got ${show(to)}` });
     cgWithinFloor(f, spec, i, errors);
+    stationsWithinFloor(f, spec, i, errors);
   });
 
   // Items and people start at an origin site; infrastructure sits at a known site.
@@ -186,6 +187,35 @@ function cgWithinFloor(f: Obj, spec: ReturnType<typeof catalogAircraft>, i: numb
       code: 'range',
       message: `must run from min to max within the floor (0 to ${floor} m), got ${show(cg)}`,
     });
+}
+
+/** Pallet stations lie on the floor (the line's own or the catalog's) and do not overlap. */
+function stationsWithinFloor(f: Obj, spec: ReturnType<typeof catalogAircraft>, i: number, errors: RawIssue[]): void {
+  const own = Array.isArray(f.palletStations);
+  const stations = (own ? (f.palletStations as unknown[]) : (spec?.palletStations ?? [])).map(obj);
+  const L = num(f, 'floorLengthM') ?? spec?.floorLengthM;
+  const W = num(f, 'floorWidthM') ?? spec?.floorWidthM;
+  if (L === undefined || W === undefined) return;
+  const eps = 1e-6;
+  const rects: { x: number; y: number; l: number; w: number }[] = [];
+  stations.forEach((st, k) => {
+    const [x, y, l, w] = ['x', 'y', 'l', 'w'].map((key) => num(st, key));
+    if (x === undefined || y === undefined || l === undefined || w === undefined) return;
+    const path = own ? ['aircraft', i, 'palletStations', k] : ['aircraft', i, 'type'];
+    if (x + l > L + eps || y + w > W + eps)
+      errors.push({
+        path,
+        code: 'range',
+        message: own
+          ? `must lie on the ${L} × ${W} m floor, got x ${x}–${x + l}, y ${y}–${y + w} m`
+          : `the catalog's pallet station ${k + 1} (x ${x}–${x + l} m) lies off the overridden ${L} × ${W} m floor; give palletStations for this line (or [] to let pallets sit anywhere)`,
+      });
+    for (const [j, r] of rects.entries()) {
+      if (Math.min(x + l, r.x + r.l) - Math.max(x, r.x) > eps && Math.min(y + w, r.y + r.w) - Math.max(y, r.y) > eps)
+        errors.push({ path, code: 'conflict', message: `overlaps pallet station ${j + 1}` });
+    }
+    rects.push({ x, y, l, w });
+  });
 }
 
 function palletComplete(p: Obj | undefined, i: number, errors: RawIssue[]): void {

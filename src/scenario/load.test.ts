@@ -42,7 +42,7 @@ test('a valid scenario normalises with catalog values and defaults filled in', (
   const { id: _id, ...catalog } = catalogAircraft('C-17A')!;
   assert.deepEqual(fields, catalog);
   assert.deepEqual(scenario.palletTypes, [catalogPallet('463L')]);
-  assert.deepEqual(scenario.policy, { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 100 });
+  assert.deepEqual(scenario.policy, { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 100, heavierOnLighter: false });
   const item = scenario.items[0];
   assert.deepEqual([item.sensitive, item.hostTransfer, item.demilInPlace, item.tiltable], [[], false, false, false]);
   assert.deepEqual(scenario.infrastructure, []);
@@ -63,7 +63,7 @@ test('a fleet override wins over the catalog; a scenario pallet type overrides o
   assert.equal(scenario.aircraft[0].aclKg, catalogAircraft('C-17A')!.aclKg);
   assert.equal(scenario.aircraft[1].seats, catalogAircraft('C-17A')!.seats);
   assert.deepEqual(scenario.palletTypes, [{ ...catalogPallet('463L')!, maxGrossKg: 3402 }, half]);
-  assert.deepEqual(scenario.policy, { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 120 });
+  assert.deepEqual(scenario.policy, { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 120, heavierOnLighter: false });
 });
 
 test('a new aircraft type is accepted when every field is given', () => {

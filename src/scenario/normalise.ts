@@ -1,7 +1,7 @@
 // From the file as written to the complete Scenario every later stage reads: catalog values
 // filled in, overrides applied, defaults set, input order kept. Runs only on a checked file.
 
-import { PALLETS, catalogAircraft, catalogPallet } from '../catalog/index.ts';
+import { PALLETS, catalogAircraft, catalogPallet, segregationTable } from '../catalog/index.ts';
 import type { AircraftType, FleetLine, Item, PalletType, Scenario, UnitDimension } from '../model/index.ts';
 import type { ScenarioFile } from './schema.ts';
 import { AIRCRAFT_FIELDS, PALLET_FIELDS } from './schema.ts';
@@ -20,6 +20,9 @@ export function fleetLine(line: FleetLineFile): FleetLine {
     if (v === undefined) throw new Error(`bug: fleet line ${line.type} lacks ${k} after checks`);
     out[k] = Array.isArray(v) ? [...v] : v;
   }
+  // Stations are optional: a new type without them (or `[]`) lets pallets sit anywhere.
+  const stations = line.palletStations ?? spec.palletStations;
+  if (stations && stations.length > 0) out.palletStations = stations.map((s) => ({ x: s.x, y: s.y, l: s.l, w: s.w, maxKg: s.maxKg }));
   return out as unknown as FleetLine;
 }
 
@@ -53,6 +56,7 @@ function item(it: ScenarioFile['items'][number]): Item {
   const tiltable = verticalDims.length === 3;
   const out: Item = { ...it, sensitive: [...sensitive], tiltable, verticalDims };
   if (it.serials) out.serials = [...it.serials];
+  if (it.subsidiaryHazards) out.subsidiaryHazards = [...it.subsidiaryHazards];
   return out;
 }
 
@@ -68,5 +72,6 @@ export function normalise(file: ScenarioFile): Scenario {
     infrastructure: file.infrastructure.map((x) => ({ ...x })),
     agreements: file.agreements.map((a) => ({ ...a })),
     policy: { ...file.policy },
+    segregation: segregationTable(file.segregation),
   };
 }

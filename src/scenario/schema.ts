@@ -83,6 +83,16 @@ export const aircraftFields = {
 } as const;
 export const AIRCRAFT_FIELDS = Object.keys(aircraftFields) as (keyof typeof aircraftFields)[];
 
+export const PalletStationSchema = z
+  .strictObject({
+    x: nonNegative('front of the station, metres from the front of the floor'),
+    y: nonNegative('left side of the station, metres from the left wall'),
+    l: positive('length of the station along the floor, m'),
+    w: positive('width of the station across the floor, m'),
+    maxKg: positive('heaviest pallet (gross) the station takes, kg'),
+  })
+  .describe('a floor rectangle where one pallet sits on the rails');
+
 export const FleetLineSchema = z
   .strictObject({
     type: id('aircraft type id: a catalog id such as C-17A or C-130J-30, or a new id with every type field given'),
@@ -93,6 +103,12 @@ export const FleetLineSchema = z
     ...Object.fromEntries(
       AIRCRAFT_FIELDS.map((k) => [k, aircraftFields[k].optional().describe(`override: ${aircraftFields[k].description}`)]),
     ) as { [K in keyof typeof aircraftFields]: z.ZodOptional<(typeof aircraftFields)[K]> },
+    palletStations: z
+      .array(PalletStationSchema)
+      .describe(
+        "where pallets sit on the rails: a pallet covers exactly one station, one a station, within its maxKg; the catalog gives the C-17A's and C-130J-30's; [] or absent on a new type: pallets may sit anywhere on the floor",
+      )
+      .optional(),
   })
   .describe('a fleet line: airframes of one type; any catalog field may be overridden');
 
@@ -157,6 +173,10 @@ export const ItemSchema = z
       .regex(HAZARD_PATTERN, 'must be a UN hazard class or division: 1.1-1.6 with a compatibility group letter (1.1D, 1.4S), 2.1, 2.2, 2.3, 3, 4.1, 4.2, 4.3, 5.1, 5.2, 6.1, 6.2, 7, 8 or 9')
       .describe('UN hazard class or division; explosives with their compatibility group (1.1D, 1.4S). An item with a hazard is dangerous for every sensitivity rule')
       .optional(),
+    subsidiaryHazards: z
+      .array(z.string().regex(HAZARD_PATTERN, 'must be a UN hazard class or division (2.1, 5.1, 8...)'))
+      .describe('subsidiary risk labels (charged oxygen is 2.2 with 5.1); segregated like the hazard itself')
+      .optional(),
     unNumber: z
       .string()
       .regex(/^UN[0-9]{4}$/, 'must be UN followed by four digits, e.g. UN3480')
@@ -191,7 +211,7 @@ export const AgreementSchema = z
   })
   .describe("an agreement: everyone and everything leaves that country's sites by the deadline");
 
-export const POLICY_DEFAULTS = { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 100 } as const;
+export const POLICY_DEFAULTS = { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 100, heavierOnLighter: false } as const;
 
 export const PolicySchema = z
   .strictObject({
@@ -202,8 +222,32 @@ export const PolicySchema = z
       'people who stay at a site as its guard while sensitive items remain there',
     ).default(POLICY_DEFAULTS.minSecurityPerSite),
     passengerKg: positive('planning weight of one passenger with baggage, kg').default(POLICY_DEFAULTS.passengerKg),
+    heavierOnLighter: z
+      .boolean()
+      .default(POLICY_DEFAULTS.heavierOnLighter)
+      .describe('true allows a unit to rest on a lighter one; by default a unit never rests on a unit that weighs less than it does'),
   })
   .describe('planning policy');
+
+/** A segregation selector: any label, a class, a division, or an explosive's division with its group. */
+export const HAZARD_SELECTOR_PATTERN = /^(\*|[1-9]|[1-9]\.[1-6]|1\.[1-6][A-HJKLNS]|1\*[A-HJKLNS])$/;
+
+const selector = (what: string) =>
+  z
+    .string()
+    .regex(HAZARD_SELECTOR_PATTERN, 'must be a hazard class (3), division (5.1), explosive with its group (1.4S), explosives of one group (1*D) or * for any')
+    .describe(what);
+
+export const SegregationEntrySchema = z
+  .strictObject({
+    a: selector('one side: a class (3), a division (5.1), an explosive with its compatibility group (1.4S), explosives of one group in any division (1*D), or * for any label'),
+    b: selector('the other side, as a'),
+    segregate: z.boolean().describe('true: never on one pallet nor touching on the floor; false: may share'),
+    reason: z.string().describe('why (a unit SOP, a regulation); printed in the violations it decides').optional(),
+  })
+  .describe(
+    'an entry added to the segregation table (the catalog holds IATA DGR Table 9.3.A and the explosives compatibility groups); the most specific entry covering a pair decides, a scenario entry winning a tie',
+  );
 
 export const ScenarioFileSchema = z
   .strictObject({
@@ -219,6 +263,10 @@ export const ScenarioFileSchema = z
     infrastructure: z.array(InfrastructureSchema).default([]).describe('fixed works handed over at their site'),
     agreements: z.array(AgreementSchema).default([]).describe('withdrawal agreements, one per country'),
     policy: PolicySchema.prefault({}).describe('planning policy; every field has a default'),
+    segregation: z
+      .array(SegregationEntrySchema)
+      .default([])
+      .describe('hazard segregation entries that extend or override the catalog table'),
   })
   .describe('a drawdown scenario: what must leave, from where, by when, with which aircraft');
 

@@ -57,6 +57,14 @@ export interface CargoPiece {
   tiltable: boolean;
   /** for ordering and reasons: the item(s) it carries */
   itemIds: string[];
+  /** a vehicle: it drives on, its length along the floor (absent: false) */
+  vehicle?: boolean;
+  /** carries a unit of a cargoAircraftOnly item: no passengers with it (absent: false) */
+  cargoAircraftOnly?: boolean;
+  /** hazard labels of its units, primary and subsidiary, distinct (absent: none) */
+  hazards?: readonly string[];
+  /** hazard labels (among those of the scenario) it must be kept from: not touching on the floor */
+  clashes?: readonly string[];
 }
 
 /** One sortie's cargo, placed on the floor of one aircraft type. Passengers come later. */
@@ -76,6 +84,8 @@ export interface LoadRequest {
   aircraft: FleetLine;
   /** kg of the payload left for cargo after the passengers that must fly on this sortie */
   maxCargoKg: number;
+  /** passengers ride on this sortie: cargo-aircraft-only pieces wait for one without (absent: false) */
+  passengers?: boolean;
 }
 
 // ---- schedule -------------------------------------------------------------------------------

@@ -17,6 +17,11 @@ import { checkAirfields } from './airfields.ts';
 import { checkDeadlines } from './deadlines.ts';
 import { checkSensitive } from './sensitive.ts';
 import { checkClaims } from './claims.ts';
+import { checkSegregation } from './segregation.ts';
+import { checkStacking } from './stacking.ts';
+import { checkStations } from './stations.ts';
+import { checkVehicles } from './vehicles.ts';
+import { checkCargoAircraftOnly } from './cargo-aircraft-only.ts';
 
 export type { Violation } from '../model/index.ts';
 export { formatPlanIssues, parsePlan } from './plan-shape.ts';
@@ -27,7 +32,12 @@ const FAMILIES: [string, RuleName, (ctx: VerifyContext) => Violation[]][] = [
   ['conservation', 'conservation.item', checkConservation],
   ['disposition', 'disposition.permission', checkDisposition],
   ['pallets', 'pallet.bounds', checkPallets],
+  ['stacking', 'pallet.stacking', checkStacking],
+  ['segregation', 'pallet.segregation', checkSegregation],
   ['loads', 'load.floor', checkLoads],
+  ['stations', 'load.station', checkStations],
+  ['vehicles', 'load.vehicle', checkVehicles],
+  ['cargo-aircraft-only', 'load.cargoAircraftOnly', checkCargoAircraftOnly],
   ['runways', 'runway', checkRunways],
   ['flights', 'flight.time', checkFlights],
   ['tails', 'tail.continuity', checkTails],

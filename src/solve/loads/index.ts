@@ -1,7 +1,8 @@
 // One sortie's load: the pieces that take most of the sortie's weight limit and floor together.
 // Four candidate loads (priority-order and balanced fills, each on rows and on lanes), each
-// improved by swaps, are balanced by arrangement and the best kept. A piece is left for a later
-// sortie when it does not fit, or as a last resort when no arrangement balances.
+// improved by swaps, are balanced by arrangement and the best kept; on a type with pallet
+// stations, two (priority and balanced) on the stations (stations.ts). A piece is left for a
+// later sortie when it does not fit, or as a last resort when no arrangement balances.
 // Formulation: docs/loads.md.
 
 import type { Load } from '../../model/index.ts';
@@ -11,6 +12,8 @@ import { canBalanceAlone } from '../shared/capability.ts';
 import { floorOrientations, type Orientation } from '../shared/orientations.ts';
 import { LaneLayout } from './lanes.ts';
 import { FloorLayout } from './layout.ts';
+import { hasStations } from '../shared/stations.ts';
+import { StationLayout, clash } from './stations.ts';
 
 /** How far down the waiting list one sortie looks for pieces that fit. */
 export const LOOK_AHEAD = 300;
@@ -30,9 +33,9 @@ interface Packed {
   layout: FloorLayout;
 }
 
-/** Something that places pieces on the floor one at a time (rows or lanes). */
+/** Something that places pieces on the floor one at a time (rows, lanes or stations). */
 interface Placer {
-  place(piece: number, weightKg: number, options: readonly Orientation[]): boolean;
+  place(piece: number, weightKg: number, options: readonly Orientation[], cargo: CargoPiece): boolean;
 }
 
 /** Share of the floor area a light, bulky load can be expected to fill; see balancedPick. */
@@ -47,23 +50,33 @@ export function buildLoad(req: LoadRequest): AircraftLoad {
     const piece = req.pieces[i];
     if (piece.weightKg > capKg) continue;
     if (piece.kind === 'pallet' && aircraft.palletPositions < 1) continue;
+    // No passenger flies with it: it waits for a sortie that carries none (load.cargoAircraftOnly).
+    if (req.passengers && piece.cargoAircraftOnly) continue;
     // Orientations that cannot balance even alone are never worth trying.
-    const options = floorOrientations(piece, aircraft).filter((o) => canBalanceAlone(o, aircraft));
+    const options = floorOrientations(piece, aircraft).filter((o) => canBalanceAlone(o, aircraft, piece));
     if (options.length > 0) candidates.push({ piece, options, rank: candidates.length });
   }
   if (candidates.length === 0) return { pieces: [], loads: [], cargoKg: 0, cgM: null };
+  if (hasStations(aircraft)) return bestOf(stationLoads(candidates, capKg, aircraft), capKg, aircraft);
 
   // Four ways to choose and place, the load that takes most of the sortie's weight and floor
   // wins (the first at a tie): priority order and balanced fill, each on rows and on lanes.
   const { palletPositions: positions, floorLengthM: L, floorWidthM: W } = aircraft;
   const options: AircraftLoad[] = [];
+  // Without stations a floor is packed tight, so hazards that must be segregated fly apart.
+  const apart = { separate: true };
   for (const pick of [priorityPick, balancedPick]) {
-    const onRows = improve(pick(candidates, capKg, positions, new FloorLayout(L, W), L * W), candidates, capKg, positions, () => new FloorLayout(L, W), L * W);
+    const onRows = improve(pick(candidates, capKg, positions, new FloorLayout(L, W), L * W, apart), candidates, capKg, positions, () => new FloorLayout(L, W), L * W, apart);
     options.push(rowLoad(onRows.chosen, capKg, aircraft));
-    const onLanes = improve(pick(candidates, capKg, positions, new LaneLayout(L, W), L * W), candidates, capKg, positions, () => new LaneLayout(L, W), L * W);
+    const onLanes = improve(pick(candidates, capKg, positions, new LaneLayout(L, W), L * W, apart), candidates, capKg, positions, () => new LaneLayout(L, W), L * W, apart);
     const byLanes = laneLoad(onLanes.chosen, onLanes.layout as LaneLayout, aircraft);
     if (byLanes) options.push(byLanes);
   }
+  return bestOf(options, capKg, aircraft);
+}
+
+/** The load that takes most of the sortie's weight and floor; the first at a tie. */
+function bestOf(options: readonly AircraftLoad[], capKg: number, aircraft: LoadRequest['aircraft']): AircraftLoad {
   let best = options[0];
   let bestValue = loadValue(best, capKg, aircraft);
   for (const o of options.slice(1)) {
@@ -76,6 +89,48 @@ export function buildLoad(req: LoadRequest): AircraftLoad {
   return best;
 }
 
+/** On a type with pallet stations: the priority and balanced fills, each improved by swaps, on the stations. */
+function stationLoads(candidates: readonly Candidate[], capKg: number, aircraft: LoadRequest['aircraft']): AircraftLoad[] {
+  const { palletPositions: positions, floorLengthM: L, floorWidthM: W } = aircraft;
+  const fresh = () => new StationLayout(aircraft);
+  const none = { separate: false };
+  return [priorityPick, balancedPick].map((pick) => {
+    const chosen = improve(pick(candidates, capKg, positions, fresh(), L * W, none), candidates, capKg, positions, fresh, L * W, none).chosen;
+    return stationLoad(chosen, capKg, aircraft);
+  });
+}
+
+/**
+ * The chosen pieces on the stations, balanced; as on rows, the lowest-priority piece whose
+ * absence lets the rest balance is left out when no arrangement does, else the last, repeating.
+ */
+function stationLoad(chosen: readonly Candidate[], capKg: number, aircraft: LoadRequest['aircraft']): AircraftLoad {
+  const positions = aircraft.palletPositions;
+  const attempt = (list: readonly Candidate[]) => {
+    const layout = new StationLayout(aircraft);
+    const placed = priorityPick(list, capKg, positions, layout, 0, { separate: false });
+    return { placed, arranged: layout.arrange() };
+  };
+  let current = attempt(chosen);
+  while (!current.arranged) {
+    const list = current.placed;
+    let next: typeof current | null = null;
+    const byRank = list.map((_, k) => k).sort((a, b) => list[b].rank - list[a].rank);
+    for (const k of byRank) {
+      if (list.length > 1 && k === byRank[byRank.length - 1]) break; // never drop every piece
+      const trial = attempt(without(list, k));
+      if (trial.arranged) {
+        next = trial;
+        break;
+      }
+    }
+    current = next ?? attempt(without(list, byRank[0]));
+  }
+  const loads = new Array<Load>(current.placed.length);
+  for (const p of current.arranged.places) loads[p.piece] = { ref: current.placed[p.piece].piece.ref, x: p.x, y: p.y, l: p.l, w: p.w };
+  return inPriorityOrder(current.placed, loads, current.arranged.cgM);
+}
+
 /** Share of the weight limit plus share of the floor area a load uses: what a sortie takes away. */
 function loadValue(load: AircraftLoad, capKg: number, aircraft: LoadRequest['aircraft']): number {
   let area = 0;
@@ -83,12 +138,18 @@ function loadValue(load: AircraftLoad, capKg: number, aircraft: LoadRequest['air
   return load.cargoKg / capKg + area / (aircraft.floorLengthM * aircraft.floorWidthM);
 }
 
+/** How a fill treats hazards that must be segregated: `separate`, never on one sortie (floors packed tight). */
+interface HazardRule {
+  separate: boolean;
+}
+
 /** Tries one piece: weight, positions and floor must all take it. */
-function tryAdd(c: Candidate, state: { kg: number; pallets: number; area: number; chosen: Candidate[] }, capKg: number, positions: number, layout: Placer): boolean {
+function tryAdd(c: Candidate, state: { kg: number; pallets: number; area: number; chosen: Candidate[] }, capKg: number, positions: number, layout: Placer, hazards: HazardRule): boolean {
   if (state.kg + c.piece.weightKg > capKg) return false;
   const isPallet = c.piece.kind === 'pallet';
   if (isPallet && state.pallets >= positions) return false;
-  if (!layout.place(state.chosen.length, c.piece.weightKg, c.options)) return false;
+  if (hazards.separate && c.piece.hazards && state.chosen.some((o) => clash(c.piece, o.piece))) return false;
+  if (!layout.place(state.chosen.length, c.piece.weightKg, c.options, c.piece)) return false;
   state.chosen.push(c);
   state.kg += c.piece.weightKg;
   state.area += c.piece.lengthM * c.piece.widthM;
@@ -97,11 +158,11 @@ function tryAdd(c: Candidate, state: { kg: number; pallets: number; area: number
 }
 
 /** Greedy in priority order: a piece is skipped only when weight, positions or floor refuse it. */
-function priorityPick(candidates: readonly Candidate[], capKg: number, positions: number, layout: Placer): Candidate[] {
+function priorityPick(candidates: readonly Candidate[], capKg: number, positions: number, layout: Placer, _areaM2 = 0, hazards: HazardRule = { separate: false }): Candidate[] {
   const state = { kg: 0, pallets: 0, area: 0, chosen: [] as Candidate[] };
   for (const c of candidates) {
     if (capKg - state.kg <= FULL_KG) break;
-    tryAdd(c, state, capKg, positions, layout);
+    tryAdd(c, state, capKg, positions, layout, hazards);
   }
   return state.chosen;
 }
@@ -113,11 +174,11 @@ function priorityPick(candidates: readonly Candidate[], capKg: number, positions
  * vehicles then fly with light bulky cargo beside them instead of leaving it for sorties that
  * run out of floor long before weight.
  */
-function balancedPick(candidates: readonly Candidate[], capKg: number, positions: number, layout: Placer, areaM2: number): Candidate[] {
+function balancedPick(candidates: readonly Candidate[], capKg: number, positions: number, layout: Placer, areaM2: number, hazards: HazardRule = { separate: false }): Candidate[] {
   const state = { kg: 0, pallets: 0, area: 0, chosen: [] as Candidate[] };
   const rest: Candidate[] = [];
   for (const c of candidates) {
-    if (c.piece.sensitive) tryAdd(c, state, capKg, positions, layout);
+    if (c.piece.sensitive) tryAdd(c, state, capKg, positions, layout, hazards);
     else rest.push(c);
   }
   const density = (c: Candidate) => c.piece.weightKg / (c.piece.lengthM * c.piece.widthM);
@@ -126,8 +187,8 @@ function balancedPick(candidates: readonly Candidate[], capKg: number, positions
   let hi = rest.length - 1;
   while (lo <= hi && capKg - state.kg > FULL_KG) {
     const wantDense = state.kg / capKg <= state.area / (areaM2 * AREA_FILL);
-    if (wantDense) tryAdd(rest[lo++], state, capKg, positions, layout);
-    else tryAdd(rest[hi--], state, capKg, positions, layout);
+    if (wantDense) tryAdd(rest[lo++], state, capKg, positions, layout, hazards);
+    else tryAdd(rest[hi--], state, capKg, positions, layout, hazards);
   }
   return state.chosen;
 }
@@ -147,6 +208,7 @@ function improve(
   positions: number,
   fresh: () => Placer,
   areaM2: number,
+  hazards: HazardRule = { separate: false },
 ): { chosen: Candidate[]; layout: Placer | null } {
   let layout: Placer | null = null;
   const size = (c: Candidate) => c.piece.weightKg / capKg + (c.piece.lengthM * c.piece.widthM) / areaM2;
@@ -170,7 +232,7 @@ function improve(
         const next = current.slice();
         next[i] = u;
         const trial = fresh();
-        if (priorityPick(next, capKg, positions, trial).length !== next.length) continue;
+        if (priorityPick(next, capKg, positions, trial, 0, hazards).length !== next.length) continue;
         current = next;
         layout = trial;
         waiting[j] = out;
@@ -183,7 +245,7 @@ function improve(
   }
   if (!layout) {
     layout = fresh();
-    priorityPick(current, capKg, positions, layout);
+    priorityPick(current, capKg, positions, layout, 0, hazards);
   }
   return { chosen: current, layout };
 }

@@ -5,6 +5,7 @@
 import { MIN_SUPPORT_SHARE } from '../../model/index.ts';
 import type { Dims } from './orientations.ts';
 import type { TypePool } from './pool.ts';
+import { Stacking, maxLayers, type StackRules } from './stacking.ts'; // issue 11: the stacking rule
 
 export interface ContainerBox {
   l: number;
@@ -12,6 +13,8 @@ export interface ContainerBox {
   h: number;
   /** weight the units may add; Infinity when weight does not matter */
   maxKg: number;
+  /** issue 11: apply the stacking rule (stacking.ts); absent, as in the benchmarks' containers: no rule */
+  stacking?: StackRules;
 }
 
 /** nx × ny × nz identical units; boundaries are accumulated so tops meet bottoms exactly. */
@@ -165,7 +168,11 @@ export function construct(
   let volume = 0;
   let kg = 0;
   let unitsLeft = pool.totalLeft;
+  // issue 11: what rests on what, so no block stands on lighter units or over a weight limit
+  const stack = box.stacking ? new Stacking(box.stacking, pool.types.some((t) => t.maxTopKg !== undefined)) : null;
+  const cap = (t: number) => pool.types[t].maxTopKg ?? Infinity;
   const add = (b: Block) => {
+    stack?.place(b, pool.types[b.type].kg, cap(b.type));
     const count = (b.xs.length - 1) * (b.ys.length - 1) * (b.zs.length - 1);
     blocks.push(b);
     used.set(b.type, (used.get(b.type) ?? 0) + count);
@@ -248,7 +255,7 @@ export function construct(
       for (const o of type.orients) {
         const mx = Math.floor(dx / o[0] + EPS);
         const my = Math.floor(dy / o[1] + EPS);
-        const mz = Math.floor(dz / o[2] + EPS);
+        const mz = Math.min(Math.floor(dz / o[2] + EPS), stack ? maxLayers(type.kg, cap(t)) : Infinity);
         if (mx === 0 || my === 0 || mz === 0) continue;
         fits = true;
         for (const sh of shapes(mx, my, mz, n)) {
@@ -274,10 +281,11 @@ export function construct(
     for (let i = 0; i < cands.length; i++) {
       if (bi < 0 || compareCandidates(cands[i], cands[bi], p.score) < 0) bi = i;
     }
-    if (bi >= 0) placed = tryPlace(cands[bi], s, blocks, nearX, nearY);
+    const stands = (c: Candidate, g: Block) => !stack || stack.mayPlace(g, pool.types[c.type].kg, cap(c.type)); // issue 11
+    if (bi >= 0) placed = tryPlace(cands[bi], s, blocks, nearX, nearY, stands);
     if (!placed && cands.length > 1) {
       const rest = cands.filter((_, i) => i !== bi).sort((a, b) => compareCandidates(a, b, p.score));
-      for (const c of rest) if ((placed = tryPlace(c, s, blocks, nearX, nearY))) break;
+      for (const c of rest) if ((placed = tryPlace(c, s, blocks, nearX, nearY, stands))) break;
     }
     if (!placed) {
       spaces.splice(si, 1);
@@ -290,7 +298,7 @@ export function construct(
 }
 
 /** the block of a candidate in one of the space's floor corners (nearest wall first) that stands */
-function tryPlace(c: Candidate, s: Space, blocks: readonly Block[], nearX: boolean, nearY: boolean): Block | null {
+function tryPlace(c: Candidate, s: Space, blocks: readonly Block[], nearX: boolean, nearY: boolean, stands: (c: Candidate, g: Block) => boolean): Block | null {
   const bl = c.n[0] * c.dims[0];
   const bw = c.n[1] * c.dims[1];
   const xStarts = nearX ? [s.x0, s.x1 - bl] : [s.x1 - bl, s.x0];
@@ -298,7 +306,10 @@ function tryPlace(c: Candidate, s: Space, blocks: readonly Block[], nearX: boole
   for (let k = 0; k < 4; k++) {
     const xs = bounds(xStarts[k >> 1], c.dims[0], c.n[0]);
     const ys = bounds(yStarts[k & 1], c.dims[1], c.n[1]);
-    if (supported(blocks, xs, ys, s.z0)) return { type: c.type, dims: c.dims, xs, ys, zs: bounds(s.z0, c.dims[2], c.n[2]) };
+    if (supported(blocks, xs, ys, s.z0)) {
+      const g = { type: c.type, dims: c.dims, xs, ys, zs: bounds(s.z0, c.dims[2], c.n[2]) };
+      if (stands(c, g)) return g; // issue 11: the stacking rule
+    }
     if (s.z0 <= EPS) break;
   }
   return null;

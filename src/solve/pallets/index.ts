@@ -2,12 +2,13 @@
 // the floor when it fits no pallet type. Vehicles roll on and are not handled here.
 // Algorithm, rules and limits: docs/palletising.md.
 
-import { isSensitive, type Item, type Pallet, type PalletType, type Placement, type Scenario } from '../../model/index.ts';
+import { NO_SEGREGATION, isSensitive, type Item, type Pallet, type PalletType, type Placement, type Scenario } from '../../model/index.ts';
 import type { FloorUnit, PackResult } from '../types.ts';
 import { buildPallets, palletBox } from './build.ts';
 import { unitsOf, type Block } from './container.ts';
 import { ANY_FACE, UPRIGHT, fittingOrientations, orientationsOf, type Dims } from './orientations.ts';
 import type { BoxType } from './pool.ts';
+import { segregationGroups } from './segregation.ts'; // issue 11
 
 export { packContainer, type ContainerLoad, type ContainerUnit, type UnitPlacement } from './container.ts';
 
@@ -23,22 +24,28 @@ interface Group {
   entries: { item: Item; count: number }[];
 }
 
-/** Load groups: per origin site, sensitive cargo apart from the rest (sensitive first). */
+/**
+ * Load groups: per origin site, sensitive cargo apart from the rest (sensitive first), and
+ * hazards that must be segregated apart from each other (issue 11, segregation.ts).
+ */
 function loadGroups(scenario: Scenario, cargo: { item: Item; count: number }[]): Group[] {
   const siteRank = new Map(scenario.sites.map((s, i) => [s.id, i]));
-  const groups = new Map<string, Group & { sensitive: boolean }>();
+  const groups = new Map<string, Group & { sensitive: boolean; hazard: number }>();
+  const hazardGroup = segregationGroups(cargo, scenario.segregation ?? NO_SEGREGATION);
   for (const e of cargo) {
     const sensitive = isSensitive(e.item);
-    const key = `${e.item.site}\u0000${sensitive ? 0 : 1}`;
+    const hazard = hazardGroup.get(e.item) ?? 0;
+    const key = `${e.item.site}\u0000${sensitive ? 0 : 1}\u0000${hazard}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { site: e.item.site, sensitive, entries: [] }));
+    if (!g) groups.set(key, (g = { site: e.item.site, sensitive, hazard, entries: [] }));
     g.entries.push(e);
   }
   return [...groups.values()].sort(
     (a, b) =>
       (siteRank.get(a.site) ?? Infinity) - (siteRank.get(b.site) ?? Infinity) ||
       (a.site < b.site ? -1 : a.site > b.site ? 1 : 0) ||
-      Number(b.sensitive) - Number(a.sensitive),
+      Number(b.sensitive) - Number(a.sensitive) ||
+      a.hazard - b.hazard,
   );
 }
 
@@ -49,6 +56,7 @@ function loadGroups(scenario: Scenario, cargo: { item: Item; count: number }[]):
 function palletiseGroup(
   entries: { item: Item; count: number }[],
   palletTypes: readonly PalletType[],
+  heavierOnLighter = false, // issue 11: policy.heavierOnLighter
 ): { palletType: PalletType; items: Item[]; blocks: Block[] }[] {
   let left = entries;
   let typesLeft = palletTypes.slice();
@@ -62,12 +70,13 @@ function palletiseGroup(
         const orients = fitsOn(e.item, pt);
         if (orients.length === 0) continue;
         taken.push(e);
-        types.push({ orients, kg: e.item.unitWeightKg, volume: e.item.lengthM * e.item.widthM * e.item.heightM });
+        types.push({ orients, kg: e.item.unitWeightKg, volume: e.item.lengthM * e.item.widthM * e.item.heightM,
+          ...(e.item.maxLoadOnTopKg !== undefined ? { maxTopKg: e.item.maxLoadOnTopKg } : {}) }); // issue 11
       }
       if (taken.length === 0) continue;
       const units = taken.reduce((s, e) => s + e.count, 0);
       const pallets = buildPallets(
-        palletBox(pt),
+        { ...palletBox(pt), stacking: { heavierOnLighter } }, // issue 11: the stacking rule
         types,
         taken.map((e) => e.count),
       );
@@ -109,7 +118,7 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
   const pallets: Pallet[] = [];
   const numbered = new Map<string, number>();
   for (const group of loadGroups(scenario, cargo)) {
-    for (const { palletType, items, blocks } of palletiseGroup(group.entries, scenario.palletTypes)) {
+    for (const { palletType, items, blocks } of palletiseGroup(group.entries, scenario.palletTypes, scenario.policy.heavierOnLighter === true)) {
       const n = (numbered.get(group.site) ?? 0) + 1;
       numbered.set(group.site, n);
       const placements: Placement[] = [];

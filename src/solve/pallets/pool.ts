@@ -9,6 +9,8 @@ export interface BoxType {
   orients: Dims[];
   kg: number;
   volume: number;
+  /** issue 11: most weight one unit may carry (maxLoadOnTopKg); absent: no limit */
+  maxTopKg?: number;
 }
 
 export class TypePool {

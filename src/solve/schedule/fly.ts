@@ -40,7 +40,10 @@ export function fly(b: Board, job: Job): Flown {
     window = lane.window(dep, windowSize(line.palletPositions));
     if (window.length === 0) break;
     const pieces = window.map((e) => e.piece);
-    load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg - mandatory * pkg });
+    // issue 11: with passengers aboard, cargo-aircraft-only pieces wait for a sortie without; they
+    // fly as soon as they wait while more than a load remains, so the last people need not fly alone
+    if (mandatory > 0 && ws.kg > line.aclKg && pieces.some((p) => p.cargoAircraftOnly)) mandatory = 0;
+    load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg - mandatory * pkg, passengers: mandatory > 0 });
     if (load.pieces.length === 0 && mandatory > 0) {
       load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg });
       if (load.pieces.length > 0) mandatory = 0;
@@ -57,7 +60,9 @@ export function fly(b: Board, job: Job): Flown {
     taken.push(e);
   }
   const room = pkg > 0 ? Math.floor((line.aclKg - load.cargoKg) / pkg + 1e-9) : line.seats;
-  const passengers = Math.max(0, Math.min(line.seats, room, avail - keep(ws.kg, ws.sensitive)));
+  // issue 11: a load with cargo-aircraft-only pieces flies no passengers (load.cargoAircraftOnly)
+  const cargoOnly = load.pieces.some((p) => p.cargoAircraftOnly);
+  const passengers = cargoOnly ? 0 : Math.max(0, Math.min(line.seats, room, avail - keep(ws.kg, ws.sensitive)));
   if (taken.length === 0 && passengers === 0) {
     if (!progress) t.blocked.add(ws.idx);
     return { flew: false, workChanged, hubChanged: -1 };

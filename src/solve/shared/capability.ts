@@ -7,6 +7,7 @@ import type { FleetLine, Site } from '../../model/index.ts';
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
 import type { CargoPiece } from '../types.ts';
 import { floorOrientations, pieceOrientations, type Orientation } from './orientations.ts';
+import { hasStations, stationsFor } from './stations.ts';
 
 const EPS = GEOMETRY_EPS_M;
 
@@ -20,12 +21,17 @@ export function serving(site: Site, fleet: readonly FleetLine[]): FleetLine[] {
   return fleet.filter((line) => accepts(site, line.type));
 }
 
-/** Why a piece cannot fly alone on a type; checked in this order. */
+/** Why a piece cannot fly alone on a type; checked in this order ('positions': none, or no station takes the pallet). */
 export type CarryProblem = 'door' | 'floor' | 'weight' | 'positions' | 'balance';
 
-/** True when, alone on the floor, the piece can sit with its centre inside cgRangeM. */
-export function canBalanceAlone(o: Orientation, aircraft: FleetLine): boolean {
+/**
+ * True when, alone on the floor, the piece can sit with its centre inside cgRangeM; a pallet on a
+ * type with stations only where a station that takes it lies.
+ */
+export function canBalanceAlone(o: Orientation, aircraft: FleetLine, piece?: CargoPiece): boolean {
   const [lo, hi] = aircraft.cgRangeM;
+  if (piece?.kind === 'pallet' && hasStations(aircraft))
+    return stationsFor(piece, o, aircraft).some((st) => st.x + st.l / 2 >= lo - EPS && st.x + st.l / 2 <= hi + EPS);
   return Math.max(o.l / 2, lo) <= Math.min(aircraft.floorLengthM - o.l / 2, hi) + EPS;
 }
 
@@ -40,7 +46,10 @@ export function carryProblem(piece: CargoPiece, aircraft: FleetLine): CarryProbl
   if (onFloor.length === 0) return 'floor';
   if (piece.weightKg > aircraft.aclKg) return 'weight';
   if (piece.kind === 'pallet' && aircraft.palletPositions < 1) return 'positions';
-  if (!onFloor.some((o) => canBalanceAlone(o, aircraft))) return 'balance';
+  // On rails: no station takes a pallet of this footprint and weight.
+  const placed = piece.kind === 'pallet' && hasStations(aircraft) ? onFloor.filter((o) => stationsFor(piece, o, aircraft).length > 0) : onFloor;
+  if (placed.length === 0) return 'positions';
+  if (!placed.some((o) => canBalanceAlone(o, aircraft, piece))) return 'balance';
   return null;
 }
 

@@ -4,7 +4,7 @@
 // the verifier agrees belongs there.
 
 import type { Item, PalletType } from '../../model/index.ts';
-import { GEOMETRY_EPS_M, isSensitive } from '../../model/index.ts';
+import { GEOMETRY_EPS_M, isSensitive, itemHazards } from '../../model/index.ts';
 import type { CargoPiece } from '../types.ts';
 import { fittingOrientations, itemOrientations } from './orientations.ts';
 
@@ -47,6 +47,9 @@ export function floorPiece(item: Item): CargoPiece {
     sensitive: isSensitive(item),
     tiltable: item.tiltable,
     itemIds: [item.id],
+    ...(item.kind === 'vehicle' ? { vehicle: true } : {}),
+    ...(item.cargoAircraftOnly ? { cargoAircraftOnly: true } : {}),
+    ...(item.hazard !== undefined ? { hazards: itemHazards(item) } : {}),
   };
 }
 
@@ -59,6 +62,8 @@ export function palletPiece(p: {
   grossKg: number;
   sensitive: boolean;
   itemIds: string[];
+  cargoAircraftOnly?: boolean;
+  hazards?: readonly string[];
 }): CargoPiece {
   return {
     ref: p.ref,
@@ -71,5 +76,7 @@ export function palletPiece(p: {
     sensitive: p.sensitive,
     tiltable: false,
     itemIds: p.itemIds,
+    ...(p.cargoAircraftOnly ? { cargoAircraftOnly: true } : {}),
+    ...(p.hazards && p.hazards.length > 0 ? { hazards: p.hazards } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import type { FleetLine, Item } from '../../model/index.ts';
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
 import type { CargoPiece } from '../types.ts';
+import { takesPallet } from './stations.ts';
 
 const EPS = GEOMETRY_EPS_M;
 
@@ -63,6 +64,8 @@ export interface Orientation {
  */
 export function pieceOrientations(piece: CargoPiece): Orientation[] {
   const { lengthM: a, widthM: b, heightM: c } = piece;
+  // A vehicle drives on and off: its length runs along the floor (load.vehicle), never across.
+  if (piece.vehicle) return [{ l: a, w: b, h: c }];
   const tilts = piece.kind === 'floor' && piece.tiltable;
   const all = orientationsOf(a, b, c, tilts ? ANY_FACE : UPRIGHT);
   const longAlong = piece.kind !== 'pallet';
@@ -80,9 +83,17 @@ export function pieceOrientations(piece: CargoPiece): Orientation[] {
   return all.map((o) => ({ l: o[0], w: o[1], h: o[2] }));
 }
 
-/** The standings that pass the door and fit the empty floor of this type. */
+/**
+ * The standings that pass the door and fit the empty floor of this type; on a type with pallet
+ * stations, a pallet only the ways some station takes it (footprint and weight, load.station).
+ */
 export function floorOrientations(piece: CargoPiece, aircraft: FleetLine): Orientation[] {
+  const stations = piece.kind === 'pallet' ? aircraft.palletStations : undefined;
   return pieceOrientations(piece).filter(
-    (o) => o.h <= aircraft.doorHeightM + EPS && o.l <= aircraft.floorLengthM + EPS && o.w <= aircraft.floorWidthM + EPS,
+    (o) =>
+      o.h <= aircraft.doorHeightM + EPS &&
+      o.l <= aircraft.floorLengthM + EPS &&
+      o.w <= aircraft.floorWidthM + EPS &&
+      (!stations || stations.length === 0 || stations.some((st) => takesPallet(st, o, piece.weightKg))),
   );
 }

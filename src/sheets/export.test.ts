@@ -241,7 +241,7 @@ test('load plans: one self-contained printable page per sortie, the floor to sca
   });
   // numbers on the drawing, names and weights in the table (loadplans.test.ts checks the rest)
   assert.match(pages[0], /font-weight="bold">1<\/text><\/g>/);
-  assert.match(pages[0], /<tr><td class="n">1<\/td><td class="ref">hmmwv<\/td><td>HMMWV M1151<\/td><td class="n">6,804 kg/);
+  assert.match(pages[0], /<tr><td class="n">1<\/td><td class="ref">hmmwv<\/td><td>HMMWV M1151 <span class="lb">NSN 2320-01-540-2917<\/span><\/td><td class="n">6,804 kg/);
   assert.match(pages[0], /Passengers<\/th><td>50 /);
   assert.match(pages[0], /within range/);
   assert.match(pages[1], /OUTSIDE RANGE/);

@@ -6,6 +6,7 @@ import { AIRCRAFT, PALLETS, catalogAircraft, catalogPallet } from '../catalog/in
 import { deadlineEndMs, isIsoDate, isIsoDateTime, toMs } from '../model/index.ts';
 import type { RawIssue } from './issues.ts';
 import { show, unknownRef } from './issues.ts';
+import { figure, LIMITS, type Limit } from './limits.ts';
 import { AIRCRAFT_FIELDS, PALLET_FIELDS } from './schema.ts';
 
 type Obj = Record<string, unknown>;
@@ -160,7 +161,33 @@ export function crossCheck(raw: unknown): CheckResult {
       warnings.push({ path: ['sites', i, 'accepts'], code: 'conflict', message: `takes none of the fleet's types (${fleetTypes.join(', ')})` });
   });
 
+  totals(root, errors);
   return { errors, warnings };
+}
+
+/**
+ * Sums with a limit of their own (limits.ts): each line may be in range while the whole is more
+ * than the planner can do (a million units in every one of ten lines).
+ */
+function totals(root: Obj | undefined, errors: RawIssue[]): void {
+  const sum = (section: string, value: (x: Obj) => number | undefined) =>
+    list(root, section).reduce((s, x) => s + (x ? Math.max(0, value(x) ?? 0) : 0), 0);
+  const units = sum('items', (x) => num(x, 'quantity'));
+  const value = sum('items', (x) => (num(x, 'quantity') ?? 0) * (num(x, 'unitValueUsd') ?? 0)) + sum('infrastructure', (x) => num(x, 'valueUsd'));
+  const checks: [string, number, Limit, string][] = [
+    ['items', units, LIMITS.units, 'units'],
+    ['personnel', sum('personnel', (x) => num(x, 'count')), LIMITS.people, 'people'],
+    ['aircraft', sum('aircraft', (x) => num(x, 'count')), LIMITS.tails, 'airframes'],
+    ['items', value, LIMITS.valueUsd, 'USD of value with the infrastructure'],
+  ];
+  for (const [section, total, limit, what] of checks) {
+    if (total > limit.value)
+      errors.push({
+        path: [section],
+        code: 'limit',
+        message: `add up to ${Number.isFinite(total) ? figure(total) : 'more than any number of'} ${what}, more than the ${figure(limit.value)} a scenario may hold (${limit.reason})`,
+      });
+  }
 }
 
 function duplicateIds(root: Obj | undefined, section: string, errors: RawIssue[]): void {

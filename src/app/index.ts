@@ -19,6 +19,7 @@ export { planJsonSchema, scenarioJsonSchema } from './schemas.ts';
 export { fleetUse, type TypeUse } from './summary.ts';
 export { daysLate } from './deadlines.ts';
 export {
-  DEFAULT_DB, Workspace, type Log, type Planner, type PlanRecord, type PlanStatus, type Saved, type ScenarioListing,
-  type ScenarioRef, type ScenarioVersion, type VersionStamp, type WorkspaceOptions,
+  DEFAULT_DB, DEFAULT_PLAN_LIMITS, Workspace, type CancelOutcome, type Log, type PlanControl, type PlanLimits, type Planner, type PlanRecord,
+  type PlanRequest, type PlanStatus, type Saved, type ScenarioListing, type ScenarioRef, type ScenarioVersion, type VersionStamp,
+  type WorkspaceOptions,
 } from './workspace.ts';

@@ -8,14 +8,15 @@ import { extname } from 'node:path';
 import type { Issue, Plan } from '../model/index.ts';
 import { DrawdownError } from '../model/errors.ts';
 import { DEFAULT_DB, openStore, type Store } from '../store/index.ts';
-import { PlanQueue, type Log, type Planner } from './planning.ts';
-import { parseScenarioText, type ScenarioFormat } from './scenario.ts';
+import { LOST_MESSAGE, PlanQueue, type CancelOutcome, type Log, type PlanLimits, type Planner, type PlanRequest } from './planning.ts';
+import { parseScenarioText, type ScenarioFormat, type ScenarioRead } from './scenario.ts';
 import { formatIssue } from '../model/index.ts';
 
 export type {
   PlanRecord, PlanStatus, ScenarioListing, ScenarioRef, ScenarioVersion, VersionStamp,
 } from '../store/index.ts';
-export type { Log, Planner } from './planning.ts';
+export type { CancelOutcome, Log, PlanControl, PlanLimits, Planner, PlanRequest } from './planning.ts';
+export { DEFAULT_PLAN_LIMITS } from './planning.ts';
 export { DEFAULT_DB };
 import type { PlanRecord, ScenarioListing, ScenarioRef, ScenarioVersion, VersionStamp } from '../store/index.ts';
 
@@ -26,6 +27,8 @@ export interface WorkspaceOptions {
   planner?: Planner;
   /** where failed plans are logged; default console.error */
   log?: Log;
+  /** the plan queue's bound, each plan's time and memory limits, the lease (planning.ts) */
+  planLimits?: Partial<PlanLimits>;
 }
 
 export type Saved = { ok: true; ref: ScenarioRef; warnings: Issue[] } | { ok: false; issues: Issue[] };
@@ -38,15 +41,21 @@ export class Workspace {
     private readonly store: Store,
     options: WorkspaceOptions,
   ) {
-    this.planning = new PlanQueue(store, options.planner, options.log ?? ((m, e) => console.error(m, e ?? '')));
+    this.planning = new PlanQueue(store, options.planner, options.log ?? ((m, e) => console.error(m, e ?? '')), options.planLimits);
   }
 
   /** Opens (and creates when missing) the workspace database. */
   static open(options: WorkspaceOptions = {}): Workspace {
     const store = openStore(options.db ?? DEFAULT_DB);
-    // a plan still running in the file was cut off when the last server stopped
-    store.failRunningPlans('interrupted: the server stopped while planning; plan again');
+    // a plan still running in the file whose lease ran out was cut off when its server stopped;
+    // one whose lease holds belongs to a server still running on the same file
+    store.failExpiredPlans(Date.now(), LOST_MESSAGE);
     return new Workspace(store, options);
+  }
+
+  /** This workspace's name on the leases of the plans it runs. */
+  get planOwner(): string {
+    return this.planning.owner;
   }
 
   listScenarios(): ScenarioListing[] {
@@ -61,25 +70,30 @@ export class Workspace {
     return this.store.listVersions(id);
   }
 
-  /** A new scenario from its text, checked first; saved as version 1. */
-  createScenario(format: ScenarioFormat, text: string): Saved {
-    const parsed = parseScenarioText(format, text);
+  /** A new scenario from its text, checked first (or already read, off the main thread); saved as version 1. */
+  createScenario(format: ScenarioFormat, text: string, read?: ScenarioRead): Saved {
+    const parsed = read ?? parseScenarioText(format, text);
     if (!parsed.ok) return parsed;
     return { ok: true, ref: this.store.createScenario({ format, text, scenario: parsed.scenario }), warnings: parsed.warnings };
   }
 
   /** The next version of a scenario; undefined when there is no such scenario. */
-  addVersion(id: number, format: ScenarioFormat, text: string): Saved | undefined {
+  addVersion(id: number, format: ScenarioFormat, text: string, read?: ScenarioRead): Saved | undefined {
     if (!this.store.getScenario(id)) return undefined;
-    const parsed = parseScenarioText(format, text);
+    const parsed = read ?? parseScenarioText(format, text);
     if (!parsed.ok) return parsed;
     const ref = this.store.addVersion(id, { format, text, scenario: parsed.scenario });
     return ref ? { ok: true, ref, warnings: parsed.warnings } : undefined;
   }
 
-  /** Queues a plan of a stored version; `done` settles when its row is final. */
-  requestPlan(ref: ScenarioRef, seed?: number): { plan: PlanRecord; done: Promise<void> } {
+  /** Queues a plan of a stored version (`done` settles when its row is final), or says when to ask again. */
+  requestPlan(ref: ScenarioRef, seed?: number): PlanRequest {
     return this.planning.request(ref, seed);
+  }
+
+  /** Stops a waiting or running plan; it is marked failed, "cancelled", with what it was doing. */
+  cancelPlan(id: number): CancelOutcome {
+    return this.planning.cancel(id);
   }
 
   getPlan(id: number): PlanRecord | undefined {
@@ -105,7 +119,7 @@ export class Workspace {
     return this.planning.idle();
   }
 
-  /** Plans still queued fail with a clear error; the one being made finishes; then the file closes. */
+  /** The running plan is stopped and queued ones fail, marked interrupted; then the file closes. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -124,6 +138,7 @@ export class Workspace {
     let plan = this.store.listPlans(scenarioId).find((p) => p.status === 'done' && p.version === latest.version);
     if (!plan) {
       const request = this.planning.request({ id: scenarioId, version: latest.version });
+      if (!request.ok) throw new DrawdownError('usage', request.message);
       await request.done;
       plan = this.store.getPlan(request.plan.id)!;
       if (plan.status === 'failed') return { scenarioId, planId: plan.id, failed: plan.error ?? 'unknown error' };

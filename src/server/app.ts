@@ -97,7 +97,9 @@ export function createApp(deps: AppDeps): Hono {
     if (!req.success) return c.json({ issues: zodIssues(req.error) }, 400);
     const found = workspace.getScenario(id, req.data.version);
     if (!found) throw notFound(req.data.version === undefined ? `scenario ${id}` : `scenario ${id} version ${req.data.version}`);
-    const { plan } = workspace.requestPlan({ id, version: found.version }, req.data.seed);
+    const requested = workspace.requestPlan({ id, version: found.version }, req.data.seed);
+    if (!requested.ok) return c.json({ error: requested.message, code: 'busy' }, 429, { 'retry-after': String(requested.retryAfterS) });
+    const { plan } = requested;
     return c.json({ id: plan.id, status: plan.status, scenarioId: id, version: found.version }, 202, { location: `/api/plans/${plan.id}` });
   });
 
@@ -114,6 +116,13 @@ export function createApp(deps: AppDeps): Hono {
     const text = workspace.planText(plan.id);
     if (text === undefined) throw new Error(`plan ${plan.id} is done but has no document`);
     return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  app.post('/api/plans/:id/cancel', (c) => {
+    const plan = planRecord(c);
+    const r = workspace.cancelPlan(plan.id);
+    if (!r.ok) return c.json({ id: plan.id, status: plan.status, error: r.message, code: 'conflict' }, 409);
+    return c.json({ id: r.plan.id, status: r.plan.status, error: r.plan.error });
   });
 
   app.get('/api/plans/:id/meta', (c) => {

@@ -50,6 +50,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX plans_by_scenario ON plans(scenario_id, id);
     `,
   },
+  // 2 and 3 are taken by users, sessions and the audit trail (issue 14, another branch).
+  {
+    id: 4,
+    name: 'plan leases',
+    // Which server runs a plan, and until when its claim holds unless renewed (ms since the
+    // epoch): a server starting on the same file recovers only plans whose lease ran out.
+    // Rows from before have no lease: their server is gone.
+    sql: `
+      ALTER TABLE plans ADD COLUMN lease_owner TEXT;
+      ALTER TABLE plans ADD COLUMN lease_until INTEGER;
+      CREATE INDEX plans_running ON plans(status, lease_until);
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the ids it applied. */

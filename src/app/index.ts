@@ -5,9 +5,10 @@ export { DrawdownError, EXIT, exitCodeFor, type ErrorCode } from './errors.ts';
 export { BUILTIN_SCENARIO, PACKAGE_ROOT } from './paths.ts';
 export { VERSION } from './version.ts';
 export {
-  BUILTIN_SCENARIOS, parseScenarioObject, parseScenarioText, readScenarioFile, scenarioPath,
+  BUILTIN_SCENARIOS, decodeText, jsonDepthIssue, parseScenarioObject, parseScenarioText, readScenarioFile, scenarioPath,
   type ScenarioFormat, type ScenarioRead,
 } from './scenario.ts';
+export { DEFAULT_READER_LIMITS, isBusy, Reader, sharedReader, type Busy, type ReaderLimits, type VerifyRead } from './offthread.ts';
 export { checkScenarioFile, summarize, type CheckResult, type ScenarioSummary, type SiteSummary, type FleetSummary, type LoadFigures } from './check.ts';
 export { DEFAULT_SEED, planScenario, type PlanOptions, type PlanStage } from './plan.ts';
 export { readPlanText, readPlanValue, verifyPlanAgainst, verifyPlanInput, type PlanRead, type VerifyResult } from './verify.ts';

@@ -8,11 +8,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { Plan } from '../model/index.ts';
 import { generateScenario } from '../generate/index.ts';
 import { startChild } from './child-kit.ts';
 import { workerPlanner, type Planner } from './planning.ts';
 import { BUILTIN_SCENARIO } from './paths.ts';
+import { planScenario } from './plan.ts';
+import { parseScenarioText } from './scenario.ts';
 import { Workspace } from './workspace.ts';
 
 const quiet = () => {};
@@ -61,8 +62,12 @@ test('the queue is bounded: a request beyond it is refused with a time to retry,
 });
 
 test('a plan over its time limit is stopped and marked failed with the reason; the next one runs', async () => {
+  // the second plan is made beforehand, so its turn in the queue takes no time at all
+  const parsed = parseScenarioText('yaml', tiny);
+  assert.ok(parsed.ok);
+  const made = planScenario(parsed.scenario, {});
   let calls = 0;
-  const planner: Planner = (scenario, options, control) => (++calls === 1 ? never(scenario, options, control) : realPlanOf(scenario));
+  const planner: Planner = (scenario, options, control) => (++calls === 1 ? never(scenario, options, control) : made);
   const ws = Workspace.open({ db: ':memory:', log: quiet, planner, planLimits: { timeLimitMs: 200 } });
   try {
     const ref = withScenario(ws);
@@ -78,12 +83,6 @@ test('a plan over its time limit is stopped and marked failed with the reason; t
     await ws.close();
   }
 });
-
-/** A plan made by the real planner in this thread (for planners that must finish). */
-async function realPlanOf(scenario: Parameters<Planner>[0]): Promise<Plan> {
-  const { planScenario } = await import('./plan.ts');
-  return planScenario(scenario, {});
-}
 
 test('waiting and running plans can be cancelled; a finished one cannot', async () => {
   const ws = Workspace.open({ db: ':memory:', log: quiet, planner: never });

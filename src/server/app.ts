@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
-  PACKAGE_ROOT, parseScenarioObject, parseScenarioText, readPlanValue, VERSION, verifyPlanAgainst, type PlanRecord, type Log, type Workspace,
+  isBusy, PACKAGE_ROOT, sharedReader, VERSION, type PlanRecord, type Log, type Reader, type Workspace,
 } from '../app/index.ts';
 import type { Issue, Scenario } from '../model/index.ts';
 import { errorHandler, notFound } from './errors.ts';
-import { joinPath, jsonBody, PlanRequestSchema, positiveInt, scenarioText, VerifyRequestSchema, zodIssues } from './input.ts';
+import { joinPath, jsonBody, PlanRequestSchema, positiveInt, refuse, scenarioText, VerifyRequestSchema, zodIssues } from './input.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerSheetRoutes } from './sheets.ts';
 import { staticResponse } from './static.ts';
@@ -25,6 +25,8 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** where internal errors and failed plans are logged; default console.error */
   log?: Log;
+  /** reads request bodies off the main thread, with time and memory limits; default one shared worker */
+  reader?: Reader;
 }
 
 export const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps): Hono {
   const log: Log = deps.log ?? ((m, e) => console.error(m, e ?? ''));
   const webRoot = deps.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist');
   const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const reader = deps.reader ?? sharedReader;
   const app = new Hono();
 
   app.onError(errorHandler(log));
@@ -48,27 +51,27 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/scenarios', (c) => c.json(workspace.listScenarios()));
 
   app.post('/api/scenarios', async (c) => {
-    const body = await scenarioText(c);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const saved = workspace.createScenario(body.value.format, body.value.text);
+    const body = await scenarioText(c, reader);
+    if (!body.ok) return refuse(c, body);
+    const saved = workspace.createScenario(body.value.format, body.value.text, body.value.read);
     if (!saved.ok) return c.json({ issues: saved.issues }, 400);
     return c.json({ ...saved.ref, warnings: saved.warnings }, 201, { location: `/api/scenarios/${saved.ref.id}` });
   });
 
   app.post('/api/scenarios/:id/versions', async (c) => {
     const id = scenarioId(c);
-    const body = await scenarioText(c);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const saved = workspace.addVersion(id, body.value.format, body.value.text);
+    const body = await scenarioText(c, reader);
+    if (!body.ok) return refuse(c, body);
+    const saved = workspace.addVersion(id, body.value.format, body.value.text, body.value.read);
     if (!saved) throw notFound(`scenario ${id}`);
     if (!saved.ok) return c.json({ issues: saved.issues }, 400);
     return c.json({ ...saved.ref, warnings: saved.warnings }, 201, { location: `/api/scenarios/${id}?version=${saved.ref.version}` });
   });
 
   app.post('/api/validate', async (c) => {
-    const body = await scenarioText(c);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const parsed = parseScenarioText(body.value.format, body.value.text);
+    const body = await scenarioText(c, reader);
+    if (!body.ok) return refuse(c, body);
+    const parsed = body.value.read;
     return c.json(parsed.ok
       ? { ok: true, issues: [], warnings: parsed.warnings }
       : { ok: false, issues: parsed.issues, warnings: [] });
@@ -92,7 +95,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/api/scenarios/:id/plans', async (c) => {
     const id = scenarioId(c);
     const body = await jsonBody(c, true);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
+    if (!body.ok) return refuse(c, body);
     const req = PlanRequestSchema.safeParse(body.value);
     if (!req.success) return c.json({ issues: zodIssues(req.error) }, 400);
     const found = workspace.getScenario(id, req.data.version);
@@ -136,7 +139,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.post('/api/verify', async (c) => {
     const body = await jsonBody(c);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
+    if (!body.ok) return refuse(c, body);
     const req = VerifyRequestSchema.safeParse(body.value);
     if (!req.success) return c.json({ issues: zodIssues(req.error) }, 400);
     const { scenario: object, scenarioText: text, scenarioFormat, scenarioId: storedId, version, plan } = req.data;
@@ -148,20 +151,23 @@ export function createApp(deps: AppDeps): Hono {
       scenario = workspace.getScenario(storedId, version)?.scenario;
       if (!scenario) throw notFound(version === undefined ? `scenario ${storedId}` : `scenario ${storedId} version ${version}`);
     } else if (given === 1) {
-      const parsed = object !== undefined ? parseScenarioObject(object) : parseScenarioText(scenarioFormat ?? 'yaml', text!);
+      const parsed = object !== undefined ? await reader.scenarioObject(object) : await reader.scenarioText(scenarioFormat ?? 'yaml', text!);
+      if (isBusy(parsed)) return refuse(c, parsed);
       if (parsed.ok) scenario = parsed.scenario;
       else issues.push(...parsed.issues.map((i) => ({ ...i, path: joinPath('scenario', i.path) })));
     }
-    const shaped = plan === undefined ? undefined : readPlanValue(plan);
+    // the plan's shape, and with a valid scenario every rule, off the main thread
+    const shaped = plan === undefined ? undefined : await reader.verify(issues.length === 0 ? scenario : undefined, plan);
+    if (shaped && isBusy(shaped)) return refuse(c, shaped);
     if (!shaped) issues.push({ path: 'plan', code: 'required', message: 'the plan is missing' });
     else if (!shaped.ok) issues.push(...shaped.issues.map((i) => ({ ...i, path: joinPath('plan', i.path) })));
-    if (issues.length > 0 || !scenario || !shaped?.ok) return c.json({ issues }, 400);
-    const verified = verifyPlanAgainst(scenario, shaped.plan);
+    if (issues.length > 0 || !scenario || !shaped?.ok || !shaped.verified) return c.json({ issues }, 400);
+    const verified = shaped.verified;
     if (!verified.ok) return c.json({ issues: verified.issues }, 400);
     return c.json({ valid: verified.valid, violations: verified.violations });
   });
 
-  registerSheetRoutes(app, workspace);
+  registerSheetRoutes(app, workspace, reader);
 
   app.all('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${new URL(c.req.url).pathname}`, code: 'not_found' }, 404));
 

@@ -4,8 +4,8 @@
 
 import type { Context, Hono } from 'hono';
 import {
-  checkExportRequest, exportDocument, exportInventory, importSheets, readMappingText,
-  type ImportRequest, type SheetSource, type Workspace,
+  checkExportRequest, exportDocument, exportInventory, isBusy, readMappingText, sharedReader,
+  type ImportRequest, type Reader, type SheetSource, type Workspace,
 } from '../app/index.ts';
 import { formatIssue, type Issue } from '../model/index.ts';
 import { notFound } from './errors.ts';
@@ -19,7 +19,7 @@ export function issueOut(i: Issue): IssueOut {
   return { ...i, text: formatIssue(i.line === undefined ? i : { ...i, file: undefined }) };
 }
 
-export function registerSheetRoutes(app: Hono, workspace: Workspace): void {
+export function registerSheetRoutes(app: Hono, workspace: Workspace, reader: Reader = sharedReader): void {
   app.post('/api/import', async (c) => {
     if (mediaType(c) !== 'multipart/form-data')
       return c.json({ ok: false, issues: [issueOut({ path: '', code: 'usage', value: mediaType(c), message: `send multipart/form-data with an items file (CSV or XLSX), got Content-Type "${mediaType(c)}"` })] }, 400);
@@ -38,7 +38,9 @@ export function registerSheetRoutes(app: Hono, workspace: Workspace): void {
     if (problems.length > 0 || !items || base === undefined) return c.json({ ok: false, issues: problems.map(issueOut) }, 400);
 
     const request: ImportRequest = { items, ...(personnel ? { personnel } : {}), base: { text: base }, ...(mapping ? { mapping } : {}) };
-    const r = await importSheets(request);
+    // read off the main thread, with the reader's time and memory limits
+    const r = await reader.importSheets(request);
+    if (isBusy(r)) return c.json({ ok: false, issues: r.issues.map(issueOut), code: 'busy' }, 429, { 'retry-after': String(r.retryAfterS) });
     if (!r.ok) return c.json({ ok: false, issues: r.issues.map(issueOut) }, 400);
     return c.json({ ok: true, text: r.yaml, scenario: r.scenario, warnings: r.warnings.map(issueOut) });
   });

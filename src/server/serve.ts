@@ -1,11 +1,13 @@
 // The Node adapter: opens the workspace, starts @hono/node-server on a port, and hands back a
-// handle whose close() stops planning, the server and the database in that order.
+// handle whose close() stops the server, planning (the running plan is stopped and marked
+// interrupted), the reading worker and the database, in that order, within a few seconds:
+// what SIGTERM needs. Limits come from the options, else from DRAWDOWN_* variables.
 
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve as nodeServe } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { DrawdownError, Workspace, type Log, type Planner } from '../app/index.ts';
+import { DrawdownError, Reader, Workspace, type Log, type Planner, type PlanLimits, type ReaderLimits } from '../app/index.ts';
 import { createApp, type AppDeps } from './app.ts';
 
 export interface ServeOptions extends Omit<AppDeps, 'workspace'> {
@@ -17,6 +19,35 @@ export interface ServeOptions extends Omit<AppDeps, 'workspace'> {
   db?: string | Workspace;
   /** the planner for a workspace opened here (default: the real one) */
   planner?: Planner;
+  /** the plan queue's limits for a workspace opened here; default from the environment (planLimitsFromEnv) */
+  planLimits?: Partial<PlanLimits>;
+  /** the body reader's limits; default DEFAULT_READER_LIMITS */
+  readerLimits?: Partial<ReaderLimits>;
+}
+
+/** The longest close() waits for open connections before it lets go of them. */
+const CLOSE_GRACE_MS = 5000;
+
+const ENV_LIMITS: [string, keyof PlanLimits, number][] = [
+  ['DRAWDOWN_PLAN_TIME_LIMIT', 'timeLimitMs', 1000],
+  ['DRAWDOWN_PLAN_QUEUE', 'maxQueued', 1],
+  ['DRAWDOWN_PLAN_MEMORY_MB', 'memoryMb', 1],
+];
+
+/**
+ * Plan limits from the environment: DRAWDOWN_PLAN_TIME_LIMIT (seconds a plan may run),
+ * DRAWDOWN_PLAN_QUEUE (plans queued at once), DRAWDOWN_PLAN_MEMORY_MB (heap of a plan).
+ */
+export function planLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<PlanLimits> {
+  const out: Partial<PlanLimits> = {};
+  for (const [name, key, scale] of ENV_LIMITS) {
+    const text = env[name];
+    if (text === undefined || text === '') continue;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0) throw new DrawdownError('usage', `${name} must be a positive number, got "${text}"`);
+    out[key] = Math.round(n * scale);
+  }
+  return out;
 }
 
 export interface ServerHandle {
@@ -37,8 +68,11 @@ export function defaultPort(): number {
 export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   const log: Log = options.log ?? ((m, e) => console.error(m, e ?? ''));
   const own = !(options.db instanceof Workspace);
-  const workspace = options.db instanceof Workspace ? options.db : Workspace.open({ db: options.db, planner: options.planner, log });
-  const app = createApp({ ...options, workspace, log });
+  const planLimits = options.planLimits ?? planLimitsFromEnv();
+  const workspace = options.db instanceof Workspace ? options.db : Workspace.open({ db: options.db, planner: options.planner, log, planLimits });
+  // a reader of its own: closing this server stops its reads, not another's in the same process
+  const reader = options.reader ?? new Reader(options.readerLimits);
+  const app = createApp({ ...options, workspace, log, reader });
   const hostname = options.hostname ?? '127.0.0.1';
   let server: Server;
   try {
@@ -48,6 +82,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
       s.once('error', reject);
     });
   } catch (e) {
+    if (!options.reader) await reader.close();
     if (own) await workspace.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new DrawdownError('usage', `port ${options.port ?? defaultPort()} is in use: choose another with --port N`);
@@ -61,10 +96,12 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
     close() {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          const grace = setTimeout(resolve, CLOSE_GRACE_MS);
+          server.close(() => (clearTimeout(grace), resolve()));
           server.closeAllConnections(); // keep-alive sockets would hold close() open
         });
         if (own) await workspace.close();
+        if (!options.reader) await reader.close();
       })();
       return closed;
     },

@@ -95,7 +95,7 @@ test('the defects of issue 14 are range issues that name the value and the reaso
   const cases: [string, (s: Record<string, any>) => void, RegExp][] = [
     ['policy.passengerKg', (s) => (s.policy.passengerKg = 1e308), /^must be at most 1,000 \(a passenger with baggage .*\), got 1e\+308$/],
     ['aircraft[0].count', (s) => (s.aircraft[0].count = 1_000_000), /^must be at most 1,000 \(.*\), got 1000000$/],
-    ['aircraft[0].cruiseKmh', (s) => (s.aircraft[0].cruiseKmh = 1e-9), /^must be at least 50 \(block speeds of real aircraft.*\), got 1e-9$/],
+    ['aircraft[0].cruiseKmh', (s) => (s.aircraft[0].cruiseKmh = 1e-9), /^must be at least 50 \(slower than any aircraft: a flight would last weeks\), got 1e-9$/],
     ['items[0].quantity', (s) => (s.items[0].quantity = 1e9), /^must be at most 1,000,000 \(.*\), got 1000000000$/],
     ['items[0].unitValueUsd', (s) => (s.items[0].unitValueUsd = 1e308), /^must be at most 1,000,000,000 \(.*\), got 1e\+308$/],
   ];
@@ -122,7 +122,7 @@ function target(s: Record<string, any>, name: RangeName): { at: Record<string, a
 
 test('every number of a scenario has a range: above it, below it, and not a whole number where one is due', () => {
   for (const [name, range] of Object.entries(RANGES) as [RangeName, (typeof RANGES)[RangeName]][]) {
-    const wrong: number[] = [range.max * 2 + 1, range.min - 1, ...(range.minInclusive ? [] : [range.min]), ...(range.int ? [range.min + 0.5] : [])];
+    const wrong: number[] = [range.max * 2 + 1, range.min - 1, ...(range.min > 0 ? [range.min / 2] : []), ...(range.minInclusive ? [] : [range.min]), ...(range.int ? [range.min + 0.5] : [])];
     for (const v of wrong) {
       const s = small();
       const t = target(s, name);
@@ -133,6 +133,8 @@ test('every number of a scenario has a range: above it, below it, and not a whol
       assert.ok(['range', 'type'].includes(found[0].code), `${name} = ${v}: ${found[0].code}`);
       assert.equal(found[0].value, v, name);
       if (v > range.max) assert.ok(found[0].message.includes(range.reason), `${name}: the reason is named`);
+      const minReason = (range as { minReason?: string }).minReason;
+      if (v > 0 && v < range.min && minReason) assert.ok(found[0].message.includes(minReason), `${name}: the minimum's reason is named`);
     }
     // the bounds themselves are allowed (the minimum when inclusive): no issue at that path
     for (const v of [range.max, ...(range.minInclusive ? [range.min] : [])]) {
@@ -226,4 +228,16 @@ test('a file that is not UTF-8 is a named issue with its line; UTF-16 is named a
   writeFileSync(join(dir, 'good.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(s))]));
   const good = loadScenarioFile(join(dir, 'good.json'));
   assert.ok(good.ok && good.scenario.sites[0].name === s.sites[0].name);
+});
+
+test('more work than a plan may hold is refused by a lower bound on its sorties, naming the busiest site', () => {
+  const s = small();
+  s.aircraft = [{ type: 'C-17A', count: 2, base: 'rota', aclKg: 100 }];
+  s.items[0] = { ...s.items[0], quantity: 10_000, unitWeightKg: 1001 };
+  const found = issues(parseScenario(JSON.stringify(s), { format: 'json' }));
+  assert.deepEqual(found.map((i) => [i.path, i.code]), [['sites[0]', 'limit']]);
+  assert.match(found[0].message, /^the cargo and people to move need at least 100,140 sorties of the largest aircraft each runway takes \(100,140 from "agadez"\), more than the 100,000 a plan may have/);
+  // the same cargo on the catalog C-17A's 58,967 kg is 170 sorties
+  s.aircraft = [{ type: 'C-17A', count: 2, base: 'rota' }];
+  assert.ok(parseScenario(JSON.stringify(s), { format: 'json' }).ok);
 });

@@ -51,6 +51,10 @@ export const LIMITS = {
   },
   infrastructure: { value: 100_000, reason: 'as many lines as item lines' },
   agreements: { value: 250, reason: 'one per country: there are 249 ISO 3166 country codes' },
+  sorties: {
+    value: 100_000,
+    reason: 'a plan of 28,000 sorties took 37-44 s, 6 min with its remedies; 100,000 stays within the plan time limit',
+  },
   accepts: { value: 1000, reason: 'aircraft types a runway takes: no more types than fleet lines' },
   serials: { value: 1_000_000, reason: 'one serial number a unit, at most as many as the units limit' },
   valueUsd: {
@@ -66,20 +70,26 @@ export interface Range {
   max: number;
   /** a whole number */
   int: boolean;
+  /** why the maximum */
   reason: string;
+  /** why the minimum, when it is more than "positive" or "not negative" */
+  minReason?: string;
 }
 
-const r = (min: number, minInclusive: boolean, max: number, int: boolean, reason: string): Range => ({ min, minInclusive, max, int, reason });
+const r = (min: number, minInclusive: boolean, max: number, int: boolean, reason: string, minReason?: string): Range =>
+  ({ min, minInclusive, max, int, reason, ...(minReason ? { minReason } : {}) });
+
+const SMALL_UNIT = 'smaller units travel boxed, so list the box: a million 5 cm units packed onto pallets in 43 s, 1 cm ones took more than a minute';
 
 /** The range of every number in a scenario, by `section.field`. */
 export const RANGES = {
   'sites.mog': r(1, true, 1000, true, 'more aircraft on the ground at once than any airfield parks'),
   'sites.maxDeparturesPerDay': r(1, true, 1440, true, 'one departure a minute round the clock'),
   'aircraft.count': r(1, true, 1000, true, 'more airframes of one type than any air force flies; the USAF has about 220 C-17s'),
-  'aircraft.aclKg': r(0, false, 300_000, false, 'the heaviest payload ever flown was 253.8 t (An-225)'),
+  'aircraft.aclKg': r(100, true, 300_000, false, 'the heaviest payload ever flown was 253.8 t (An-225)', 'less than one passenger with baggage is no airlifter'),
   'aircraft.palletPositions': r(0, true, 100, true, 'the largest holds take 36 463L pallets (C-5)'),
   'aircraft.seats': r(0, true, 1000, true, 'the largest airliners seat about 850'),
-  'aircraft.cruiseKmh': r(50, true, 3000, false, 'block speeds of real aircraft; below 50 km/h a flight lasts weeks and times run off the calendar'),
+  'aircraft.cruiseKmh': r(50, true, 3000, false, 'faster than any transport aircraft; Concorde cruised at 2,180 km/h', 'slower than any aircraft: a flight would last weeks'),
   'aircraft.turnHours': r(0, true, 168, false, 'a week on the ground is not a turn'),
   'aircraft.costPerFlyingHourUsd': r(0, true, 1_000_000, false, 'forty times a C-17\'s USD 23,000; larger rates make cost sums lose cents'),
   'aircraft.floorLengthM': r(0, false, 100, false, 'the longest cargo hold is 43 m (An-225)'),
@@ -95,16 +105,16 @@ export const RANGES = {
   'palletTypes.footprintWidthM': r(0, false, 20, false, 'nine times a 463L'),
   'personnel.count': r(0, true, 1_000_000, true, 'the people limit'),
   'items.quantity': r(1, true, 1_000_000, true, 'a million units in one line planned in 90 s and 2.1 GB, remedies included'),
-  'items.unitWeightKg': r(0, false, 1_000_000, false, 'four times the heaviest payload ever flown'),
-  'items.lengthM': r(0, false, 100, false, 'longer than any cargo hold'),
-  'items.widthM': r(0, false, 100, false, 'wider than any cargo hold'),
-  'items.heightM': r(0, false, 100, false, 'taller than any cargo hold'),
+  'items.unitWeightKg': r(0.1, true, 1_000_000, false, 'four times the heaviest payload ever flown', 'lighter units travel boxed: list the box'),
+  'items.lengthM': r(0.05, true, 100, false, 'longer than any cargo hold', SMALL_UNIT),
+  'items.widthM': r(0.05, true, 100, false, 'wider than any cargo hold', SMALL_UNIT),
+  'items.heightM': r(0.05, true, 100, false, 'taller than any cargo hold', SMALL_UNIT),
   'items.unitValueUsd': r(0, true, 1e9, false, 'USD 1 billion a unit, three times a C-17; with the units limit every value sum stays exact'),
   'items.maxLoadOnTopKg': r(0, true, 1_000_000, false, 'the unit weight limit'),
   'infrastructure.valueUsd': r(0, true, 1e11, false, 'USD 100 billion; Air Base 201 cost about USD 110 million'),
   'policy.transferWhenShipCostOverValue': r(0, true, 1_000_000, false, 'a ratio: above a million it means "never give away", as 1,000,000 does'),
   'policy.minSecurityPerSite': r(0, true, 1_000_000, true, 'the people limit'),
-  'policy.passengerKg': r(1, true, 1000, false, 'a passenger with baggage plans at 100-136 kg; ten times that is no passenger, and larger products overflow'),
+  'policy.passengerKg': r(1, true, 1000, false, 'a passenger with baggage plans at 100-136 kg; ten times that is no passenger, and larger products overflow', 'a passenger weighs something'),
 } as const satisfies Record<string, Range>;
 
 export type RangeName = keyof typeof RANGES;

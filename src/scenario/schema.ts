@@ -21,7 +21,8 @@ function ranged(name: RangeName, what: string) {
   let n = g.int ? z.number().int() : z.number();
   // a whole number of at least 1 is "positive", as everywhere else
   if (g.min === 0 || (g.int && g.min === 1 && g.minInclusive)) n = g.min === 0 && g.minInclusive ? n.nonnegative() : n.positive();
-  else n = n.min(g.min, `must be at least ${figure(g.min)} (${g.reason})`);
+  // zero and below are "not positive" whatever the minimum; the minimum speaks for the rest
+  else n = n.positive({ abort: true }).min(g.min, `must be at least ${figure(g.min)}${'minReason' in g ? ` (${g.minReason})` : ''}`);
   return n.max(g.max, `must be at most ${figure(g.max)} (${g.reason})`).describe(what);
 }
 

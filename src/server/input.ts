@@ -66,11 +66,12 @@ export async function jsonBody(c: Context, emptyOk = false): Promise<Parsed<unkn
 }
 
 export function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
-  return error.issues.map((i) => ({
-    path: joinPath(prefix, pathString(i.path)),
-    code: i.code === 'unrecognized_keys' ? ('unknown_field' as const) : i.code === 'invalid_type' ? ('type' as const) : ('value' as const),
-    message: i.message,
-  }));
+  return error.issues.flatMap((i): Issue[] => {
+    // one issue per unknown key, at its own path, as the scenario reader names them
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: joinPath(prefix, pathString([...i.path, k])), code: 'unknown_field', message: 'unknown field' }));
+    const code = i.code === 'invalid_type' ? 'type' : i.code === 'too_small' || i.code === 'too_big' ? 'range' : 'value';
+    return [{ path: joinPath(prefix, pathString(i.path)), code, message: i.message }];
+  });
 }
 
 function pathString(path: readonly PropertyKey[]): string {

@@ -39,7 +39,11 @@ for (const name of only) {
   } catch (e) {
     failed++;
     console.log(`  ${name}: FAILED after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    console.log(e instanceof Error ? e.message : String(e));
+    // fast-check's report (seed, path, counterexample), then what the property found
+    const text = e instanceof Error ? e.message : String(e);
+    console.log(text.length > 4000 ? `${text.slice(0, 4000)}…` : text);
+    const cause = e instanceof Error ? (e.cause as Error | undefined) : undefined;
+    if (cause) console.log(`  cause: ${cause.message}`);
   }
 }
 process.exit(failed > 0 ? 1 : 0);

@@ -55,8 +55,10 @@ export function scalar(value: unknown): unknown {
 export function pathToString(path: readonly (string | number | symbol)[]): string {
   let out = '';
   for (const seg of path) {
+    // an empty key is shown as "" so that its issue still names a place
+    const key = seg === '' ? '""' : String(seg);
     if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
+    else out += out ? `.${key}` : key;
   }
   return out;
 }

@@ -106,7 +106,7 @@ export function parseScenario(text: string, opts: ParseOptions = {}): ScenarioRe
   // Cross-checks only when the top is an object: a scalar or list file has nothing to cross-check.
   const checks = schemaIssues.length > 0 && parsed.error?.issues.some((i) => i.path.length === 0 && i.code === 'invalid_type')
     ? { errors: [], warnings: [] }
-    : crossCheck(src.value);
+    : crossCheck(src.value, { schemaOk: parsed.success });
   const errors = [...src.issues, ...schemaIssues, ...checks.errors];
   if (errors.length > 0 || !parsed.success) return { ok: false, issues: listed(errors, src) };
   return { ok: true, scenario: normalise(parsed.data), warnings: listed(checks.warnings, src) };

@@ -62,7 +62,8 @@ export function readYaml(text: string): Source {
   const lines = new LineCounter();
   // uniqueKeys off: the library's own check compares every key with every other (40,000 keys
   // took 22 s); walk() below finds repeated keys with one set per mapping instead.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
+  // logLevel error: a warning (a collection used as a key) is for the issues, not the process's stderr
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false, logLevel: 'error' });
   const lineAt = (offset: number) => lines.linePos(offset).line;
   if (doc.errors.length > 0) {
     // the parser's recursion gives up around a thousand levels: say it is the nesting, once

@@ -213,7 +213,7 @@ test('the OpenAPI document is 3.1, names every route, and every reference resolv
   assert.equal(doc.openapi, '3.1.0');
   assert.equal(doc.info.version, version);
   assert.deepEqual(Object.keys(doc.paths).sort(), [
-    '/api/health', '/api/import', '/api/openapi.json', '/api/plans/{id}', '/api/plans/{id}/export', '/api/plans/{id}/meta',
+    '/api/health', '/api/import', '/api/openapi.json', '/api/plans/{id}', '/api/plans/{id}/cancel', '/api/plans/{id}/export', '/api/plans/{id}/meta',
     '/api/scenarios', '/api/scenarios/{id}', '/api/scenarios/{id}/export', '/api/scenarios/{id}/plans', '/api/scenarios/{id}/versions',
     '/api/validate', '/api/verify',
   ]);

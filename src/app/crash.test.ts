@@ -41,7 +41,8 @@ test(`${ROUNDS} rounds of kill -9: no acknowledged write is lost, and the next s
     const commands: ChildCommand[] = [];
     for (let n = 0; n < 60; n++) {
       const text = tiny.replace('name: "Tiny', `name: "Tiny r${round} n${n}`);
-      const kind = !acked.versions.has('1/1') || n % 3 === 0 ? 'create' : n % 3 === 1 ? 'version' : 'plan';
+      // at most 15 plans a round: the queue takes 16, and a refusal is no write
+      const kind = !acked.versions.has('1/1') || n % 3 === 0 ? 'create' : n % 3 === 1 || n >= 45 ? 'version' : 'plan';
       if (kind === 'create') commands.push({ op: 'create', format: 'yaml', text });
       else if (kind === 'version') commands.push({ op: 'version', id: 1, format: 'yaml', text });
       else commands.push({ op: 'plan', id: 1, version: 1 });

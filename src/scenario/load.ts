@@ -1,7 +1,7 @@
 // Reads a scenario from YAML or JSON text: syntax, schema and cross-checks all report into one
 // list of issues with paths and source lines; a thrown error means a bug, never bad input.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Scenario } from '../model/index.ts';
 import { crossCheck } from './checks.ts';
@@ -135,6 +135,10 @@ function looksLikeTable(text: string): boolean {
 export function loadScenarioFile(path: string): ScenarioResult {
   let bytes: Buffer;
   try {
+    // a file far over the text limit is refused before it is read into memory (UTF-8: at most 4 bytes a character)
+    const size = statSync(path).size;
+    if (size > LIMITS.textChars.value * 4)
+      return { ok: false, issues: [{ path: '', code: 'limit', message: `the file is ${figure(Math.round(size / 1024 / 1024))} MB; a scenario may have ${figure(LIMITS.textChars.value / 1024 / 1024)} MB of text (${LIMITS.textChars.reason})` }] };
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';

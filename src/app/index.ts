@@ -5,9 +5,10 @@ export { DrawdownError, EXIT, exitCodeFor, type ErrorCode } from './errors.ts';
 export { BUILTIN_SCENARIO, PACKAGE_ROOT } from './paths.ts';
 export { VERSION } from './version.ts';
 export {
-  BUILTIN_SCENARIOS, parseScenarioObject, parseScenarioText, readScenarioFile, scenarioPath,
+  BUILTIN_SCENARIOS, decodeText, jsonDepthIssue, parseScenarioObject, parseScenarioText, readScenarioFile, scenarioPath,
   type ScenarioFormat, type ScenarioRead,
 } from './scenario.ts';
+export { DEFAULT_READER_LIMITS, isBusy, Reader, sharedReader, type Busy, type ReaderLimits, type VerifyRead } from './offthread.ts';
 export { checkScenarioFile, summarize, type CheckResult, type ScenarioSummary, type SiteSummary, type FleetSummary, type LoadFigures } from './check.ts';
 export { DEFAULT_SEED, planScenario, type PlanOptions, type PlanStage } from './plan.ts';
 export { readPlanText, readPlanValue, verifyPlanAgainst, verifyPlanInput, type PlanRead, type VerifyResult } from './verify.ts';
@@ -19,8 +20,9 @@ export { planJsonSchema, scenarioJsonSchema } from './schemas.ts';
 export { fleetUse, type TypeUse } from './summary.ts';
 export { daysLate } from './deadlines.ts';
 export {
-  DEFAULT_DB, Workspace, type FieldChange, type Log, type Planner, type PlanRecord, type PlanStatus, type Saved, type ScenarioListing,
-  type ScenarioRef, type ScenarioVersion, type VersionConflict, type VersionStamp, type WorkspaceOptions,
+  DEFAULT_DB, DEFAULT_PLAN_LIMITS, Workspace, type CancelOutcome, type FieldChange, type Log, type PlanControl, type PlanLimits, type Planner,
+  type PlanRecord, type PlanRequest, type PlanStatus, type Saved, type ScenarioListing, type ScenarioRef, type ScenarioVersion,
+  type VersionConflict, type VersionStamp, type WorkspaceOptions,
 } from './workspace.ts';
 export * from './access/index.ts';
 export { fieldChanges } from './changes.ts';

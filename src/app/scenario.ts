@@ -2,7 +2,7 @@
 // back as issues (src/model/issues.ts); nothing here throws for bad input.
 
 import type { Issue, Scenario } from '../model/index.ts';
-import { loadScenarioFile, parseScenario } from '../scenario/index.ts';
+import { decodeUtf8, LIMITS, loadScenarioFile, parseScenario, tooDeep } from '../scenario/index.ts';
 import { BUILTIN_SCENARIO } from './paths.ts';
 
 export type ScenarioFormat = 'yaml' | 'json';
@@ -39,4 +39,16 @@ export function parseScenarioObject(value: unknown): ScenarioRead {
   const r = parseScenarioText('json', JSON.stringify(value) ?? '');
   const noLines = (list: Issue[]) => list.map(({ line: _line, ...i }) => i);
   return r.ok ? { ...r, warnings: noLines(r.warnings) } : { ok: false, issues: noLines(r.issues) };
+}
+
+/** Bytes as a request sends them: UTF-8 text (a BOM is kept for the reader to skip), or an issue naming where it is not. */
+export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; issues: Issue[] } {
+  const d = decodeUtf8(bytes);
+  return d.ok ? d : { ok: false, issues: [d.issue] };
+}
+
+/** JSON text nested deeper than a scenario or a plan can be: the issue, before anything parses it. */
+export function jsonDepthIssue(text: string): Issue | undefined {
+  const line = tooDeep(text, LIMITS.depth.value);
+  return line === undefined ? undefined : { path: '', code: 'limit', line, message: `nested more than ${LIMITS.depth.value} levels deep (${LIMITS.depth.reason})` };
 }

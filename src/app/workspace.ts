@@ -8,8 +8,8 @@ import { extname } from 'node:path';
 import type { Issue, Plan } from '../model/index.ts';
 import { DrawdownError } from '../model/errors.ts';
 import { DEFAULT_DB, openStore, type Store } from '../store/index.ts';
-import { PlanQueue, type Log, type Planner } from './planning.ts';
-import { parseScenarioText, type ScenarioFormat } from './scenario.ts';
+import { LOST_MESSAGE, PlanQueue, type CancelOutcome, type Log, type PlanLimits, type Planner, type PlanRequest } from './planning.ts';
+import { parseScenarioText, type ScenarioFormat, type ScenarioRead } from './scenario.ts';
 import { formatIssue } from '../model/index.ts';
 import { Access, Audit, SYSTEM, type Actor } from './access/index.ts';
 import { fieldChanges, type FieldChange } from './changes.ts';
@@ -17,7 +17,8 @@ import { fieldChanges, type FieldChange } from './changes.ts';
 export type {
   PlanRecord, PlanStatus, ScenarioListing, ScenarioRef, ScenarioVersion, VersionStamp,
 } from '../store/index.ts';
-export type { Log, Planner } from './planning.ts';
+export type { CancelOutcome, Log, PlanControl, PlanLimits, Planner, PlanRequest } from './planning.ts';
+export { DEFAULT_PLAN_LIMITS } from './planning.ts';
 export { DEFAULT_DB };
 import type { PlanRecord, ScenarioListing, ScenarioRef, ScenarioVersion, VersionStamp } from '../store/index.ts';
 
@@ -30,6 +31,8 @@ export interface WorkspaceOptions {
   log?: Log;
   /** DRAWDOWN_TOKEN: an admin bearer token for automation (never stored) */
   adminToken?: string;
+  /** the plan queue's bound, each plan's time and memory limits, the lease (planning.ts) */
+  planLimits?: Partial<PlanLimits>;
 }
 
 /** A save refused because the version it was based on is no longer the latest. */
@@ -63,7 +66,7 @@ export class Workspace {
     private readonly store: Store,
     options: WorkspaceOptions,
   ) {
-    this.planning = new PlanQueue(store, options.planner, options.log ?? ((m, e) => console.error(m, e ?? '')));
+    this.planning = new PlanQueue(store, options.planner, options.log ?? ((m, e) => console.error(m, e ?? '')), options.planLimits);
     this.audit = new Audit(store);
     this.access = new Access(store, this.audit, { adminToken: options.adminToken });
   }
@@ -71,9 +74,15 @@ export class Workspace {
   /** Opens (and creates when missing) the workspace database. */
   static open(options: WorkspaceOptions = {}): Workspace {
     const store = openStore(options.db ?? DEFAULT_DB);
-    // a plan still running in the file was cut off when the last server stopped
-    store.failRunningPlans('interrupted: the server stopped while planning; plan again');
+    // a plan still running in the file whose lease ran out was cut off when its server stopped;
+    // one whose lease holds belongs to a server still running on the same file
+    store.failExpiredPlans(Date.now(), LOST_MESSAGE);
     return new Workspace(store, options);
+  }
+
+  /** This workspace's name on the leases of the plans it runs. */
+  get planOwner(): string {
+    return this.planning.owner;
   }
 
   listScenarios(): ScenarioListing[] {
@@ -88,9 +97,9 @@ export class Workspace {
     return this.store.listVersions(id);
   }
 
-  /** A new scenario from its text, checked first; saved as version 1. */
-  createScenario(format: ScenarioFormat, text: string, by: Actor = SYSTEM): Saved {
-    const parsed = parseScenarioText(format, text);
+  /** A new scenario from its text, checked first (or already read, off the main thread); saved as version 1. */
+  createScenario(format: ScenarioFormat, text: string, by: Actor = SYSTEM, read?: ScenarioRead): Saved {
+    const parsed = read ?? parseScenarioText(format, text);
     if (!parsed.ok) return parsed;
     const ref = this.store.transaction(() => {
       const ref = this.store.createScenario({ format, text, scenario: parsed.scenario }, by.user);
@@ -103,12 +112,16 @@ export class Workspace {
   /**
    * The next version of a scenario; undefined when there is no such scenario. With `baseVersion`
    * (the version the editor opened), a newer version saved meanwhile refuses the save with what
-   * changed since, so nobody overwrites a colleague's edit without seeing it.
+   * changed since, so nobody overwrites a colleague's edit without seeing it. `read` is the text
+   * already read off the main thread.
    */
-  addVersion(id: number, format: ScenarioFormat, text: string, options: { baseVersion?: number; by?: Actor } = {}): Saved | undefined {
+  addVersion(
+    id: number, format: ScenarioFormat, text: string, options: { baseVersion?: number; by?: Actor; read?: ScenarioRead } = {},
+  ): Saved | undefined {
     const by = options.by ?? SYSTEM;
+    const read = options.read;
     if (!this.store.getScenario(id)) return undefined;
-    const parsed = parseScenarioText(format, text);
+    const parsed = read ?? parseScenarioText(format, text);
     if (!parsed.ok) return parsed;
     const saved = this.store.transaction(() => {
       const r = this.store.addVersion(id, { format, text, scenario: parsed.scenario }, { by: by.user, baseVersion: options.baseVersion });
@@ -137,16 +150,25 @@ export class Workspace {
     };
   }
 
-  /** Queues a plan of a stored version; `done` settles when its row is final. */
-  requestPlan(ref: ScenarioRef, seed?: number, by: Actor = SYSTEM): { plan: PlanRecord; done: Promise<void> } {
+  /** Queues a plan of a stored version (`done` settles when its row is final), or says when to ask again. */
+  requestPlan(ref: ScenarioRef, seed?: number, by: Actor = SYSTEM): PlanRequest {
     const replan = this.store.listPlans(ref.id).some((p) => p.version === ref.version);
     return this.store.transaction(() => {
       const request = this.planning.request(ref, seed, by.user);
-      this.audit.record(by, 'plan.request', `plan ${request.plan.id}`, {
-        scenario: ref.id, version: ref.version, ...(seed !== undefined ? { seed } : {}), replan,
-      });
+      if (request.ok) {
+        this.audit.record(by, 'plan.request', `plan ${request.plan.id}`, {
+          scenario: ref.id, version: ref.version, ...(seed !== undefined ? { seed } : {}), replan,
+        });
+      }
       return request;
     });
+  }
+
+  /** Stops a waiting or running plan; it is marked failed, "cancelled", with what it was doing. */
+  cancelPlan(id: number, by: Actor = SYSTEM): CancelOutcome {
+    const r = this.planning.cancel(id);
+    if (r.ok) this.audit.record(by, 'plan.cancel', `plan ${id}`, { scenario: r.plan.scenarioId, version: r.plan.version });
+    return r;
   }
 
   getPlan(id: number): PlanRecord | undefined {
@@ -172,7 +194,7 @@ export class Workspace {
     return this.planning.idle();
   }
 
-  /** Plans still queued fail with a clear error; the one being made finishes; then the file closes. */
+  /** The running plan is stopped and queued ones fail, marked interrupted; then the file closes. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -191,6 +213,7 @@ export class Workspace {
     let plan = this.store.listPlans(scenarioId).find((p) => p.status === 'done' && p.version === latest.version);
     if (!plan) {
       const request = this.requestPlan({ id: scenarioId, version: latest.version });
+      if (!request.ok) throw new DrawdownError('usage', request.message);
       await request.done;
       plan = this.store.getPlan(request.plan.id)!;
       if (plan.status === 'failed') return { scenarioId, planId: plan.id, failed: plan.error ?? 'unknown error' };

@@ -6,6 +6,7 @@ import { AIRCRAFT, PALLETS, catalogAircraft, catalogPallet } from '../catalog/in
 import { deadlineEndMs, isIsoDate, isIsoDateTime, toMs } from '../model/index.ts';
 import type { RawIssue } from './issues.ts';
 import { show, unknownRef } from './issues.ts';
+import { figure, LIMITS, type Limit } from './limits.ts';
 import { AIRCRAFT_FIELDS, PALLET_FIELDS } from './schema.ts';
 
 type Obj = Record<string, unknown>;
@@ -42,7 +43,12 @@ export interface CheckResult {
   warnings: RawIssue[];
 }
 
-export function crossCheck(raw: unknown): CheckResult {
+/**
+ * `schemaOk`: every field has its type and range, so sums and the sortie estimate mean what they
+ * say; with a number out of range they would only repeat that issue (a quantity of 1e9 is also a
+ * billion units), so they wait until it is fixed.
+ */
+export function crossCheck(raw: unknown, opts: { schemaOk?: boolean } = {}): CheckResult {
   const errors: RawIssue[] = [];
   const warnings: RawIssue[] = [];
   const root = obj(raw);
@@ -161,7 +167,84 @@ export function crossCheck(raw: unknown): CheckResult {
       warnings.push({ path: ['sites', i, 'accepts'], code: 'conflict', message: `takes none of the fleet's types (${fleetTypes.join(', ')})` });
   });
 
+  if (opts.schemaOk ?? true) {
+    totals(root, errors);
+    sortieEstimate(root, siteById, errors);
+  }
   return { errors, warnings };
+}
+
+/**
+ * The fewest sorties each origin site needs, by weight and by seats on the largest aircraft its
+ * runway takes: a lower bound, computed in one pass, that keeps out of the planner a scenario
+ * it could not plan within its time limit (LIMITS.sorties). A million tonnes on 100 kg of ACL
+ * is ten million sorties, whatever else is in range.
+ */
+function sortieEstimate(root: Obj | undefined, siteById: Map<string, SiteInfo>, errors: RawIssue[]): void {
+  const fleet = list(root, 'aircraft').flatMap((f) => {
+    const type = str(f, 'type');
+    const spec = type === undefined ? undefined : catalogAircraft(type);
+    const acl = num(f, 'aclKg') ?? spec?.aclKg;
+    const seats = num(f, 'seats') ?? spec?.seats ?? 0;
+    return type !== undefined && acl !== undefined && acl > 0 ? [{ type, acl, seats }] : [];
+  });
+  if (fleet.length === 0) return;
+  const passengerKg = num(obj(root?.policy), 'passengerKg') ?? 100;
+  const kg = new Map<string, number>();
+  const people = new Map<string, number>();
+  for (const it of list(root, 'items')) {
+    const site = str(it, 'site');
+    if (site !== undefined) kg.set(site, (kg.get(site) ?? 0) + Math.max(0, num(it, 'quantity') ?? 0) * Math.max(0, num(it, 'unitWeightKg') ?? 0));
+  }
+  for (const p of list(root, 'personnel')) {
+    const site = str(p, 'site');
+    if (site !== undefined) people.set(site, (people.get(site) ?? 0) + Math.max(0, num(p, 'count') ?? 0));
+  }
+  let total = 0;
+  const worst: { site: string; index: number; sorties: number }[] = [];
+  for (const [site, info] of siteById) {
+    if (info.role !== 'origin') continue;
+    const usable = fleet.filter((f) => !info.accepts || info.accepts.includes(f.type));
+    if (usable.length === 0) continue;
+    const acl = Math.max(...usable.map((f) => f.acl));
+    const seats = Math.max(...usable.map((f) => f.seats));
+    const n = people.get(site) ?? 0;
+    const sorties = Math.max(((kg.get(site) ?? 0) + n * passengerKg) / acl, seats > 0 ? n / seats : 0);
+    total += sorties;
+    worst.push({ site, index: info.index, sorties });
+  }
+  if (total <= LIMITS.sorties.value) return;
+  const top = worst.sort((a, b) => b.sorties - a.sorties)[0];
+  errors.push({
+    path: ['sites', top.index],
+    code: 'limit',
+    message: `the cargo and people to move need at least ${Number.isFinite(total) ? figure(Math.ceil(total)) : 'endless'} sorties of the largest aircraft each runway takes (${figure(Math.ceil(top.sorties))} from "${top.site}"), more than the ${figure(LIMITS.sorties.value)} a plan may have (${LIMITS.sorties.reason})`,
+  });
+}
+
+/**
+ * Sums with a limit of their own (limits.ts): each line may be in range while the whole is more
+ * than the planner can do (a million units in every one of ten lines).
+ */
+function totals(root: Obj | undefined, errors: RawIssue[]): void {
+  const sum = (section: string, value: (x: Obj) => number | undefined) =>
+    list(root, section).reduce((s, x) => s + (x ? Math.max(0, value(x) ?? 0) : 0), 0);
+  const units = sum('items', (x) => num(x, 'quantity'));
+  const value = sum('items', (x) => (num(x, 'quantity') ?? 0) * (num(x, 'unitValueUsd') ?? 0)) + sum('infrastructure', (x) => num(x, 'valueUsd'));
+  const checks: [string, number, Limit, string][] = [
+    ['items', units, LIMITS.units, 'units'],
+    ['personnel', sum('personnel', (x) => num(x, 'count')), LIMITS.people, 'people'],
+    ['aircraft', sum('aircraft', (x) => num(x, 'count')), LIMITS.tails, 'airframes'],
+    ['items', value, LIMITS.valueUsd, 'USD of value with the infrastructure'],
+  ];
+  for (const [section, total, limit, what] of checks) {
+    if (total > limit.value)
+      errors.push({
+        path: [section],
+        code: 'limit',
+        message: `add up to ${Number.isFinite(total) ? figure(total) : 'more than any number of'} ${what}, more than the ${figure(limit.value)} a scenario may hold (${limit.reason})`,
+      });
+  }
 }
 
 function duplicateIds(root: Obj | undefined, section: string, errors: RawIssue[]): void {

@@ -23,6 +23,7 @@ interface CheckDef {
   value?: number | bigint;
   inclusive?: boolean;
   minimum?: number;
+  maximum?: number;
   format?: string;
   pattern?: RegExp;
   error?: (issue: unknown) => unknown;
@@ -204,13 +205,15 @@ function allowedOf(n: Node): string {
     else if (cd.check === 'less_than') high = { v: Number(cd.value), inclusive: Boolean(cd.inclusive) };
     else if (cd.check === 'min_length')
       out.push(d.type === 'string' ? (cd.minimum === 1 ? 'non-empty' : `at least ${cd.minimum} characters`) : `at least ${cd.minimum === 1 ? 'one entry' : `${cd.minimum} entries`}`);
+    else if (cd.check === 'max_length') out.push(`at most ${Number(cd.maximum).toLocaleString('en-US')} ${d.type === 'string' ? 'characters' : 'entries'}`);
     else if (cd.check === 'string_format' && cd.format === 'regex') out.push(message ?? `matches \`${String(cd.pattern)}\``);
     else if (cd.check === 'custom' && message) out.push(message);
   }
-  if (low && high && low.inclusive && high.inclusive) out.unshift(`${low.v} to ${high.v}`);
+  const fig = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (low && high && low.inclusive && high.inclusive) out.unshift(`${fig(low.v)} to ${fig(high.v)}`);
   else {
-    if (high) out.unshift(`${high.inclusive ? '≤' : '<'} ${high.v}`);
-    if (low) out.unshift(`${low.inclusive ? '≥' : '>'} ${low.v}`);
+    if (high) out.unshift(`${high.inclusive ? '≤' : '<'} ${fig(high.v)}`);
+    if (low) out.unshift(`${low.inclusive ? '≥' : '>'} ${fig(low.v)}`);
   }
   if (d.type === 'array' && d.element) {
     const each = allowedOf(unwrap(d.element).core);

@@ -14,25 +14,51 @@ export interface RawIssue {
   code: IssueCode;
   message: string;
   value?: unknown;
-  hint?: string;
+  /**
+   * A way out; a function is a "did you mean" search, run only for the issues that are listed
+   * (LIMITS.issues): searching every one of 40,000 unknown names against 40,000 known ones is
+   * quadratic.
+   */
+  hint?: string | (() => string | undefined);
+  /** the source line, when the reader knows it already (a repeated key); else looked up by path */
+  line?: number;
+}
+
+/** Names longer than this get no "did you mean": the edit distance is quadratic in length. */
+const HINT_MAX_CHARS = 100;
+
+/** "did you mean" for a name, searched only when the issue is listed. */
+export function lazyHint(given: string, known: () => Iterable<string>): () => string | undefined {
+  return () => (given.length <= HINT_MAX_CHARS ? didYouMean(given, known()) : undefined);
 }
 
 /** An unknown name, with a "did you mean" hint when one known name is close. */
 export function unknownRef(path: (string | number)[], what: string, name: string, known: Iterable<string>, extra = ''): RawIssue {
-  const hint = didYouMean(name, known);
-  return { path, code: 'unknown_ref', message: `unknown ${what} "${name}"${extra}`, value: name, ...(hint ? { hint } : {}) };
+  // `known` is read when the issue is listed, so it must be complete by then (checks.ts builds
+  // its maps of names before it looks anything up)
+  return { path, code: 'unknown_ref', message: `unknown ${what} ${show(name)}${extra}`, value: clip(name), hint: lazyHint(name, () => known) };
+}
+
+/** Longest string an issue carries as its value; longer ones are cut with an ellipsis. */
+const VALUE_MAX_CHARS = 200;
+
+function clip(s: string): string {
+  return s.length <= VALUE_MAX_CHARS ? s : `${s.slice(0, VALUE_MAX_CHARS)}…`;
 }
 
 /** Only scalars travel as an issue's value: a list or object is named by the message instead. */
 export function scalar(value: unknown): unknown {
-  return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? value : undefined;
+  if (typeof value === 'string') return clip(value);
+  return value === null || ['number', 'boolean'].includes(typeof value) ? value : undefined;
 }
 
 export function pathToString(path: readonly (string | number | symbol)[]): string {
   let out = '';
   for (const seg of path) {
+    // an empty key is shown as "" so that its issue still names a place
+    const key = seg === '' ? '""' : String(seg);
     if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
+    else out += out ? `.${key}` : key;
   }
   return out;
 }
@@ -40,7 +66,7 @@ export function pathToString(path: readonly (string | number | symbol)[]): strin
 /** A value as a message shows it: strings quoted, lists in brackets, objects named. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return value.length <= 60 ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, 60)).slice(0, -1)}…" (${value.length} characters)`;
   if (Array.isArray(value)) {
     const text = JSON.stringify(value);
     return text.length <= 60 ? text : 'a list';
@@ -82,8 +108,15 @@ export function fromZodIssue(
   const path = iss.path as (string | number)[];
   const value = valueAt(root, path);
   const got = `, got ${show(value)}`;
-  const v = scalar(value) === undefined ? {} : { value };
+  const v = scalar(value) === undefined ? {} : { value: scalar(value) };
   if (value === undefined && iss.code !== 'unrecognized_keys') return [{ path, code: 'required', message: 'required' }];
+  // A list or a text over its size limit: name its size, never repeat a megabyte of it.
+  if (iss.code === 'too_big' && (iss.origin === 'array' || iss.origin === 'string')) {
+    const size = Array.isArray(value) ? `${value.length} entries` : typeof value === 'string' ? `${value.length} characters` : show(value);
+    const max = Number(iss.maximum);
+    const message = iss.message.startsWith('must ') ? iss.message : `must have at most ${max} ${iss.origin === 'array' ? plural(max, 'entry', 'entries') : 'characters'}`;
+    return [{ path, code: 'limit', message: `${message}, got ${size}` }];
+  }
   const code: IssueCode = iss.code === 'invalid_type' ? 'type' : iss.code === 'too_small' || iss.code === 'too_big' ? 'range' : 'value';
   // Messages written in schema.ts start with "must"; keep them and add the value.
   if (iss.message.startsWith('must ')) return [{ path, code, message: iss.message + got, ...v }];
@@ -100,10 +133,9 @@ function fromZodCode(
 ): RawIssue[] {
   switch (iss.code) {
     case 'unrecognized_keys':
-      return iss.keys.map((key) => {
-        const hint = didYouMean(key, knownKeys(path));
-        return { path: [...path, key], code: 'unknown_field' as const, message: 'unknown field', ...(hint ? { hint } : {}) };
-      });
+      return iss.keys.map((key) => ({
+        path: [...path, key], code: 'unknown_field' as const, message: 'unknown field', hint: lazyHint(key, () => knownKeys(path)),
+      }));
     case 'invalid_type':
       return [{ path, code, message: `must be ${TYPE_NAMES[iss.expected] ?? iss.expected}${got}`, ...v }];
     case 'too_small': {
@@ -116,14 +148,13 @@ function fromZodCode(
     }
     case 'too_big': {
       const max = Number(iss.maximum);
-      if (iss.origin === 'array') return [{ path, code: 'limit', message: `must have at most ${max} ${plural(max, 'entry', 'entries')}` }];
       return [{ path, code, message: `must be ${iss.inclusive ? 'at most' : 'less than'} ${max}${got}`, ...v }];
     }
     case 'invalid_value': {
       const options = iss.values.map((x) => (typeof x === 'string' ? x : show(x)));
       const list = options.length === 1 ? options[0] : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
-      const hint = typeof v.value === 'string' ? didYouMean(v.value, options) : undefined;
-      return [{ path, code, message: `must be ${list}${got}`, ...v, ...(hint ? { hint } : {}) }];
+      const given = v.value;
+      return [{ path, code, message: `must be ${list}${got}`, ...v, ...(typeof given === 'string' ? { hint: lazyHint(given, () => options) } : {}) }];
     }
     default:
       return [{ path, code, message: `${iss.message}${got}`, ...v }];

@@ -188,9 +188,11 @@ test('syntax errors are issues with a line, never exceptions', () => {
   assert.deepEqual(y.issues, [
     { path: '', code: 'syntax', message: 'YAML syntax: Nested mappings are not allowed in compact mappings at line 3, column 8', line: 3 },
   ]);
+  // a repeated key is an issue of its own, listed with the rest of the file's problems
   const dup = parseScenario('name: x\nasOf: 2024-06-01\nname: y\n');
   assert.ok(!dup.ok);
-  assert.deepEqual(dup.issues.map((i) => [i.line, i.message.startsWith('YAML syntax: Map keys must be unique')]), [[3, true]]);
+  assert.deepEqual(dup.issues[0], { path: 'name', code: 'duplicate', line: 3, message: 'key "name" is given twice (first on line 1); only one value can count' });
+  assert.deepEqual(dup.issues.slice(1).map((i) => i.path), ['sites', 'aircraft']);
 
   const json = '{\n  "name": "x",\n  "asOf": "2024-06-01",\n  "sites": [,]\n}';
   const j = parseScenario(json, { format: 'json' });

@@ -1,14 +1,16 @@
 // Reads a scenario from YAML or JSON text: syntax, schema and cross-checks all report into one
 // list of issues with paths and source lines; a thrown error means a bug, never bad input.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Scenario } from '../model/index.ts';
 import { crossCheck } from './checks.ts';
 import { fromZodIssue, pathToString, sortIssues, type RawIssue, type ScenarioIssue } from './issues.ts';
+import { figure, LIMITS } from './limits.ts';
+import { readJson, readYaml, type Source } from './read.ts';
 import { normalise } from './normalise.ts';
 import { PolicySchema, ScenarioFileSchema } from './schema.ts';
+import { decodeUtf8 } from './text.ts';
 
 export { formatIssue, type ScenarioIssue } from './issues.ts';
 
@@ -21,75 +23,6 @@ export interface ParseOptions {
   format?: 'yaml' | 'json';
   /** the file name; issues do not repeat it, pass it to formatIssue(issue, file) */
   file?: string;
-}
-
-interface Source {
-  value: unknown;
-  /** the YAML document, to find the line of a path; absent when the text did not parse */
-  doc?: Document.Parsed;
-  lines: LineCounter;
-  syntax: ScenarioIssue[];
-}
-
-function yamlSource(text: string): { doc: Document.Parsed; lines: LineCounter; errors: ScenarioIssue[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
-  const errors: ScenarioIssue[] = doc.errors.map((e) => ({
-    path: '',
-    code: 'syntax' as const,
-    message: `YAML syntax: ${e.message.split('\n')[0].replace(/:$/, '')}`,
-    ...(e.linePos ? { line: e.linePos[0].line } : {}),
-  }));
-  return { doc, lines, errors };
-}
-
-function read(text: string, format: 'yaml' | 'json'): Source {
-  if (format === 'json') {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      const message = `JSON syntax: ${(e as Error).message}`;
-      const y = yamlSource(text);
-      const line = y.errors[0]?.line ?? jsonErrorLine(text, (e as Error).message);
-      return { value: undefined, lines: y.lines, syntax: [{ path: '', code: 'syntax', message, ...(line ? { line } : {}) }] };
-    }
-    // JSON is valid YAML: its document is built only when an issue needs a line number,
-    // because building it costs ten times the JSON parse on a large inventory.
-    let located: ReturnType<typeof yamlSource> | undefined;
-    const locate = () => (located ??= yamlSource(text));
-    return {
-      value,
-      syntax: [],
-      get doc() {
-        const y = locate();
-        return y.errors.length === 0 ? y.doc : undefined;
-      },
-      get lines() {
-        return locate().lines;
-      },
-    };
-  }
-  const y = yamlSource(text);
-  if (y.errors.length > 0) return { value: undefined, lines: y.lines, syntax: y.errors };
-  return { value: y.doc.toJS({ maxAliasCount: 1000 }), doc: y.doc, lines: y.lines, syntax: [] };
-}
-
-function jsonErrorLine(text: string, message: string): number | undefined {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return undefined;
-  return text.slice(0, Number(m[1])).split('\n').length;
-}
-
-/** The 1-based line of the node at path, or of its nearest existing ancestor. */
-function lineOf(src: Source, path: (string | number)[]): number | undefined {
-  if (!src.doc) return undefined;
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? src.doc.contents : src.doc.getIn(path.slice(0, n), true);
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return src.lines.linePos(range[0]).line;
-  }
-  return undefined;
 }
 
 /** The fields a strict object allows at a path, for "did you mean" hints. */
@@ -108,29 +41,75 @@ function knownKeys(path: PropertyKey[]): readonly string[] {
   return [];
 }
 
+/** The lists a scenario holds, with their size limits: checked before the schema looks inside. */
+const LIST_LIMITS = [
+  ['sites', LIMITS.sites],
+  ['aircraft', LIMITS.fleetLines],
+  ['palletTypes', LIMITS.palletTypes],
+  ['personnel', LIMITS.personnelLines],
+  ['items', LIMITS.itemLines],
+  ['infrastructure', LIMITS.infrastructure],
+  ['agreements', LIMITS.agreements],
+] as const;
+
+/** Lists over their limit: named at once, so the schema never walks a million entries to say so. */
+function oversizeLists(value: unknown): RawIssue[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: RawIssue[] = [];
+  for (const [key, limit] of LIST_LIMITS) {
+    const list = (value as Record<string, unknown>)[key];
+    if (Array.isArray(list) && list.length > limit.value)
+      out.push({ path: [key], code: 'limit', message: `must have at most ${figure(limit.value)} entries (${limit.reason}), got ${figure(list.length)}` });
+  }
+  return out;
+}
+
+/**
+ * The issues a reader sees: sorted, the first LIMITS.issues of them with their lines and
+ * hints, and one more issue counting the rest. Lines and hints cost a look-up each, so only the
+ * listed issues get them: 40,000 unknown keys cost no more than a hundred.
+ */
+function listed(raw: RawIssue[], src: Source): ScenarioIssue[] {
+  const sorted = sortIssues(raw);
+  const shown = sorted.slice(0, LIMITS.issues.value);
+  const lineOf = src.locate(shown.filter((r) => r.line === undefined).map((r) => r.path));
+  const out = shown.map((r) => {
+    const issue: ScenarioIssue = { path: pathToString(r.path), code: r.code, message: r.message };
+    if (r.value !== undefined) issue.value = r.value;
+    const line = r.line ?? lineOf(r.path);
+    if (line !== undefined) issue.line = line;
+    const hint = typeof r.hint === 'function' ? r.hint() : r.hint;
+    if (hint !== undefined) issue.hint = hint;
+    return issue;
+  });
+  const rest = sorted.length - shown.length;
+  if (rest > 0)
+    out.push({ path: '', code: 'limit', message: `${figure(rest)} more problems not listed: the first ${LIMITS.issues.value} are above (${LIMITS.issues.reason})` });
+  return out;
+}
+
 export function parseScenario(text: string, opts: ParseOptions = {}): ScenarioResult {
-  const src = read(text, opts.format ?? 'yaml');
-  if (src.syntax.length > 0) return { ok: false, issues: looksLikeTable(text) ? [spreadsheetIssue('a CSV table')] : src.syntax };
-  if (typeof src.value === 'string' && looksLikeTable(text)) return { ok: false, issues: [spreadsheetIssue('a CSV table')] };
-  const located = (raw: RawIssue[]): ScenarioIssue[] =>
-    sortIssues(raw).map((r) => {
-      const line = lineOf(src, r.path);
-      const issue: ScenarioIssue = { path: pathToString(r.path), code: r.code, message: r.message };
-      if (r.value !== undefined) issue.value = r.value;
-      if (line !== undefined) issue.line = line;
-      if (r.hint !== undefined) issue.hint = r.hint;
-      return issue;
-    });
+  if (text.length > LIMITS.textChars.value) {
+    const mb = (n: number) => `${figure(Math.round(n / 1024 / 1024))} MB`;
+    return { ok: false, issues: [{ path: '', code: 'limit', message: `the text is ${mb(text.length)}; the limit is ${mb(LIMITS.textChars.value)} (${LIMITS.textChars.reason})` }] };
+  }
+  // A byte order mark is no content: JSON.parse refuses it, YAML skips it; both read alike.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const src = opts.format === 'json' ? readJson(body) : readYaml(body);
+  if (src.unreadable) return { ok: false, issues: looksLikeTable(body) ? [spreadsheetIssue('a CSV table')] : listed(src.issues, src) };
+  if (typeof src.value === 'string' && looksLikeTable(body)) return { ok: false, issues: [spreadsheetIssue('a CSV table')] };
+  const oversize = oversizeLists(src.value);
+  if (oversize.length > 0) return { ok: false, issues: listed([...src.issues, ...oversize], src) };
 
   const parsed = ScenarioFileSchema.safeParse(src.value);
   const schemaIssues = parsed.success ? [] : parsed.error.issues.flatMap((i) => fromZodIssue(i, src.value, knownKeys));
   // Cross-checks only when the top is an object: a scalar or list file has nothing to cross-check.
   const checks = schemaIssues.length > 0 && parsed.error?.issues.some((i) => i.path.length === 0 && i.code === 'invalid_type')
     ? { errors: [], warnings: [] }
-    : crossCheck(src.value);
-  const errors = [...schemaIssues, ...checks.errors];
-  if (errors.length > 0 || !parsed.success) return { ok: false, issues: located(errors) };
-  return { ok: true, scenario: normalise(parsed.data), warnings: located(checks.warnings) };
+    : crossCheck(src.value, { schemaOk: parsed.success });
+  const errors = [...src.issues, ...schemaIssues, ...checks.errors];
+  if (errors.length > 0 || !parsed.success) return { ok: false, issues: listed(errors, src) };
+  return { ok: true, scenario: normalise(parsed.data), warnings: listed(checks.warnings, src) };
 }
 
 const SHEET_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xlsm', '.xls', '.ods']);
@@ -156,6 +135,10 @@ function looksLikeTable(text: string): boolean {
 export function loadScenarioFile(path: string): ScenarioResult {
   let bytes: Buffer;
   try {
+    // a file far over the text limit is refused before it is read into memory (UTF-8: at most 4 bytes a character)
+    const size = statSync(path).size;
+    if (size > LIMITS.textChars.value * 4)
+      return { ok: false, issues: [{ path: '', code: 'limit', message: `the file is ${figure(Math.round(size / 1024 / 1024))} MB; a scenario may have ${figure(LIMITS.textChars.value / 1024 / 1024)} MB of text (${LIMITS.textChars.reason})` }] };
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
@@ -167,5 +150,7 @@ export function loadScenarioFile(path: string): ScenarioResult {
   const ole = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (zip || ole || SHEET_EXTENSIONS.has(ext)) return { ok: false, issues: [spreadsheetIssue(zip || ole || ext !== '.csv' ? 'a spreadsheet workbook' : 'a CSV table')] };
   const format = ext === '.json' ? 'json' : 'yaml';
-  return parseScenario(bytes.toString('utf8'), { format, file: path });
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
+  return parseScenario(decoded.text, { format, file: path });
 }

@@ -4,15 +4,27 @@
 
 import { z } from 'zod';
 import { isIsoDate, isIsoDateTime } from '../model/index.ts';
+import { figure, LIMITS, RANGES, type Limit, type RangeName } from './limits.ts';
 
 export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 
-// Messages are phrased to follow "path: " and the loader appends the offending value.
-const id = (what: string) => z.string().min(1).describe(what);
-const positive = (what: string) => z.number().positive().describe(what);
-const nonNegative = (what: string) => z.number().nonnegative().describe(what);
-const positiveInt = (what: string) => z.number().int().positive().describe(what);
-const nonNegativeInt = (what: string) => z.number().int().nonnegative().describe(what);
+// Messages are phrased to follow "path: " and the loader appends the offending value. Every
+// number has a range and every string and list a size (limits.ts, each with its reason).
+const atMost = (limit: Limit, unit: string) => `must have at most ${figure(limit.value)} ${unit} (${limit.reason})`;
+const text = (limit: Limit = LIMITS.nameChars) => z.string().max(limit.value, atMost(limit, 'characters'));
+const id = (what: string) => text(LIMITS.idChars).min(1).describe(what);
+const list = <T extends z.ZodType>(of: T, limit: Limit) => z.array(of).max(limit.value, atMost(limit, 'entries'));
+
+/** A number in its range (limits.ts): the default wording below, the reason above a limit. */
+function ranged(name: RangeName, what: string) {
+  const g = RANGES[name];
+  let n = g.int ? z.number().int() : z.number();
+  // a whole number of at least 1 is "positive", as everywhere else
+  if (g.min === 0 || (g.int && g.min === 1 && g.minInclusive)) n = g.min === 0 && g.minInclusive ? n.nonnegative() : n.positive();
+  // zero and below are "not positive" whatever the minimum; the minimum speaks for the rest
+  else n = n.positive({ abort: true }).min(g.min, `must be at least ${figure(g.min)}${'minReason' in g ? ` (${g.minReason})` : ''}`);
+  return n.max(g.max, `must be at most ${figure(g.max)} (${g.reason})`).describe(what);
+}
 
 const isoDate = (what: string) =>
   z
@@ -46,7 +58,7 @@ export const PersonnelRoleSchema = z
 export const SiteSchema = z
   .strictObject({
     id: id('site id, referenced by items, personnel, infrastructure and fleet bases'),
-    name: z.string().describe('site name'),
+    name: text().describe('site name'),
     country: country('ISO 3166 alpha-2 country code, e.g. NE'),
     lat: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').describe('latitude, degrees'),
     lon: z
@@ -55,11 +67,10 @@ export const SiteSchema = z
       .max(180, 'must be between -180 and 180')
       .describe('longitude, degrees'),
     role: SiteRoleSchema,
-    mog: positiveInt('maximum aircraft on the ground at once; unlimited when absent').optional(),
-    maxDeparturesPerDay: positiveInt('departures per UTC day; unlimited when absent').optional(),
+    mog: ranged('sites.mog', 'maximum aircraft on the ground at once; unlimited when absent').optional(),
+    maxDeparturesPerDay: ranged('sites.maxDeparturesPerDay', 'departures per UTC day; unlimited when absent').optional(),
     handoverBy: isoDate('date (YYYY-MM-DD) by which the site must be empty').optional(),
-    accepts: z
-      .array(z.string())
+    accepts: list(text(LIMITS.idChars), LIMITS.accepts)
       .describe('aircraft type ids the runway takes; all types when absent')
       .optional(),
   })
@@ -67,36 +78,36 @@ export const SiteSchema = z
 
 /** The fields of an aircraft type that a fleet line may override (all of AircraftType but id). */
 export const aircraftFields = {
-  name: z.string().describe('aircraft type name'),
-  aclKg: positive('allowable cabin load used for planning, kg'),
-  palletPositions: nonNegativeInt('pallet positions on the cargo floor'),
-  seats: nonNegativeInt('passengers carried alongside a full cargo load'),
-  cruiseKmh: positive('block speed for flight times, km/h'),
-  turnHours: nonNegative('ground time to load or unload at a stop, hours'),
-  costPerFlyingHourUsd: nonNegative('cost of one flying hour, USD'),
-  floorLengthM: positive('usable cargo floor length, m'),
-  floorWidthM: positive('usable cargo floor width, m'),
-  doorHeightM: positive('highest load the door and cargo compartment take, m'),
+  name: text().describe('aircraft type name'),
+  aclKg: ranged('aircraft.aclKg', 'allowable cabin load used for planning, kg'),
+  palletPositions: ranged('aircraft.palletPositions', 'pallet positions on the cargo floor'),
+  seats: ranged('aircraft.seats', 'passengers carried alongside a full cargo load'),
+  cruiseKmh: ranged('aircraft.cruiseKmh', 'block speed for flight times, km/h'),
+  turnHours: ranged('aircraft.turnHours', 'ground time to load or unload at a stop, hours'),
+  costPerFlyingHourUsd: ranged('aircraft.costPerFlyingHourUsd', 'cost of one flying hour, USD'),
+  floorLengthM: ranged('aircraft.floorLengthM', 'usable cargo floor length, m'),
+  floorWidthM: ranged('aircraft.floorWidthM', 'usable cargo floor width, m'),
+  doorHeightM: ranged('aircraft.doorHeightM', 'highest load the door and cargo compartment take, m'),
   cgRangeM: z
-    .tuple([z.number().nonnegative(), z.number().nonnegative()])
+    .tuple([ranged('aircraft.cgRangeM', 'minimum, m'), ranged('aircraft.cgRangeM', 'maximum, m')])
     .describe('[min, max] allowed payload centre of gravity, metres from the front of the cargo floor'),
 } as const;
 export const AIRCRAFT_FIELDS = Object.keys(aircraftFields) as (keyof typeof aircraftFields)[];
 
 export const PalletStationSchema = z
   .strictObject({
-    x: nonNegative('front of the station, metres from the front of the floor'),
-    y: nonNegative('left side of the station, metres from the left wall'),
-    l: positive('length of the station along the floor, m'),
-    w: positive('width of the station across the floor, m'),
-    maxKg: positive('heaviest pallet (gross) the station takes, kg'),
+    x: ranged('aircraft.palletStations.x', 'front of the station, metres from the front of the floor'),
+    y: ranged('aircraft.palletStations.y', 'left side of the station, metres from the left wall'),
+    l: ranged('aircraft.palletStations.l', 'length of the station along the floor, m'),
+    w: ranged('aircraft.palletStations.w', 'width of the station across the floor, m'),
+    maxKg: ranged('aircraft.palletStations.maxKg', 'heaviest pallet (gross) the station takes, kg'),
   })
   .describe('a floor rectangle where one pallet sits on the rails');
 
 export const FleetLineSchema = z
   .strictObject({
     type: id('aircraft type id: a catalog id such as C-17A or C-130J-30, or a new id with every type field given'),
-    count: positiveInt('number of airframes (tails) of this line'),
+    count: ranged('aircraft.count', 'number of airframes (tails) of this line'),
     base: id('site id where the tails start'),
     availableFrom: isoDateOrTime('first moment the tails are available; the scenario asOf when absent').optional(),
     availableTo: isoDate('last day (YYYY-MM-DD) the tails are available; they land by its end').optional(),
@@ -113,13 +124,13 @@ export const FleetLineSchema = z
   .describe('a fleet line: airframes of one type; any catalog field may be overridden');
 
 export const palletFields = {
-  usableLengthM: positive('usable length of the pallet top, m'),
-  usableWidthM: positive('usable width of the pallet top, m'),
-  maxHeightM: positive('highest load built on the pallet, m'),
-  maxGrossKg: positive('maximum gross weight, tare included, kg'),
-  tareKg: nonNegative('empty weight with nets, kg'),
-  footprintLengthM: positive('outside length on the aircraft floor, m'),
-  footprintWidthM: positive('outside width on the aircraft floor, m'),
+  usableLengthM: ranged('palletTypes.usableLengthM', 'usable length of the pallet top, m'),
+  usableWidthM: ranged('palletTypes.usableWidthM', 'usable width of the pallet top, m'),
+  maxHeightM: ranged('palletTypes.maxHeightM', 'highest load built on the pallet, m'),
+  maxGrossKg: ranged('palletTypes.maxGrossKg', 'maximum gross weight, tare included, kg'),
+  tareKg: ranged('palletTypes.tareKg', 'empty weight with nets, kg'),
+  footprintLengthM: ranged('palletTypes.footprintLengthM', 'outside length on the aircraft floor, m'),
+  footprintWidthM: ranged('palletTypes.footprintWidthM', 'outside width on the aircraft floor, m'),
 } as const;
 export const PALLET_FIELDS = Object.keys(palletFields) as (keyof typeof palletFields)[];
 
@@ -135,23 +146,23 @@ export const PalletTypeSchema = z
 export const PersonnelSchema = z
   .strictObject({
     site: id('origin site id where these people start'),
-    count: nonNegativeInt('number of people'),
+    count: ranged('personnel.count', 'number of people'),
     role: PersonnelRoleSchema,
-    unit: z.string().describe('unit name').optional(),
+    unit: text().describe('unit name').optional(),
   })
   .describe('people at an origin site');
 
 export const ItemSchema = z
   .strictObject({
     id: id('item id'),
-    name: z.string().describe('item name'),
+    name: text().describe('item name'),
     site: id('origin site id where the units start'),
-    quantity: positiveInt('number of identical units'),
-    unitWeightKg: positive('weight of one unit, kg'),
-    lengthM: positive('length of one unit, m'),
-    widthM: positive('width of one unit, m'),
-    heightM: positive('height of one unit, m'),
-    unitValueUsd: nonNegative('value of one unit, USD'),
+    quantity: ranged('items.quantity', 'number of identical units'),
+    unitWeightKg: ranged('items.unitWeightKg', 'weight of one unit, kg'),
+    lengthM: ranged('items.lengthM', 'length of one unit, m'),
+    widthM: ranged('items.widthM', 'width of one unit, m'),
+    heightM: ranged('items.heightM', 'height of one unit, m'),
+    unitValueUsd: ranged('items.unitValueUsd', 'value of one unit, USD'),
     kind: ItemKindSchema,
     sensitive: z
       .array(SensitivitySchema)
@@ -183,13 +194,13 @@ export const ItemSchema = z
       .describe('UN number, printed on the hazardous cargo list')
       .optional(),
     cargoAircraftOnly: z.boolean().default(false).describe('no passenger flies on a sortie that carries a unit of it'),
-    maxLoadOnTopKg: nonNegative('most weight that may rest on one unit, kg (0: nothing may stand on it); no limit when absent').optional(),
+    maxLoadOnTopKg: ranged('items.maxLoadOnTopKg', 'most weight that may rest on one unit, kg (0: nothing may stand on it); no limit when absent').optional(),
     readyFrom: isoDateOrTime('date or time before which no unit of the line may depart').optional(),
-    nsn: z.string().min(1).describe('National Stock Number, carried into every register').optional(),
-    conditionCode: z.string().min(1).describe('supply condition code, carried into every register').optional(),
-    serials: z.array(z.string().min(1)).describe('serial numbers of the units').optional(),
-    tcn: z.string().min(1).describe('transportation control number').optional(),
-    unitOfIssue: z.string().min(1).describe('unit of issue (EA, BX, PG...)').optional(),
+    nsn: text(LIMITS.idChars).min(1).describe('National Stock Number, carried into every register').optional(),
+    conditionCode: text(LIMITS.idChars).min(1).describe('supply condition code, carried into every register').optional(),
+    serials: list(text(LIMITS.idChars).min(1), LIMITS.serials).describe('serial numbers of the units').optional(),
+    tcn: text(LIMITS.idChars).min(1).describe('transportation control number').optional(),
+    unitOfIssue: text(LIMITS.idChars).min(1).describe('unit of issue (EA, BX, PG...)').optional(),
   })
   .describe('an equipment line: identical units at one origin site');
 
@@ -197,8 +208,8 @@ export const InfrastructureSchema = z
   .strictObject({
     id: id('infrastructure id'),
     site: id('site id'),
-    name: z.string().describe('name'),
-    valueUsd: nonNegative('value, USD'),
+    name: text().describe('name'),
+    valueUsd: ranged('infrastructure.valueUsd', 'value, USD'),
   })
   .describe('fixed works handed over, never moved');
 
@@ -207,7 +218,7 @@ export const AgreementSchema = z
     country: country('ISO 3166 alpha-2 code of the host country'),
     deadline: isoDate('date (YYYY-MM-DD): departures allowed until the end of this UTC day'),
     signed: isoDate('date the agreement was signed').optional(),
-    notes: z.string().describe('free text').optional(),
+    notes: text(LIMITS.notesChars).describe('free text').optional(),
   })
   .describe("an agreement: everyone and everything leaves that country's sites by the deadline");
 
@@ -215,13 +226,15 @@ export const POLICY_DEFAULTS = { transferWhenShipCostOverValue: 1, minSecurityPe
 
 export const PolicySchema = z
   .strictObject({
-    transferWhenShipCostOverValue: nonNegative(
+    transferWhenShipCostOverValue: ranged(
+      'policy.transferWhenShipCostOverValue',
       'an eligible, non-sensitive item is given to the host when moving it costs more than this times its value',
     ).default(POLICY_DEFAULTS.transferWhenShipCostOverValue),
-    minSecurityPerSite: nonNegativeInt(
+    minSecurityPerSite: ranged(
+      'policy.minSecurityPerSite',
       'people who stay at a site as its guard while sensitive items remain there',
     ).default(POLICY_DEFAULTS.minSecurityPerSite),
-    passengerKg: positive('planning weight of one passenger with baggage, kg').default(POLICY_DEFAULTS.passengerKg),
+    passengerKg: ranged('policy.passengerKg', 'planning weight of one passenger with baggage, kg').default(POLICY_DEFAULTS.passengerKg),
     heavierOnLighter: z
       .boolean()
       .default(POLICY_DEFAULTS.heavierOnLighter)
@@ -251,17 +264,17 @@ export const SegregationEntrySchema = z
 
 export const ScenarioFileSchema = z
   .strictObject({
-    $schema: z.string().describe('JSON Schema reference for editors; ignored').optional(),
+    $schema: text().describe('JSON Schema reference for editors; ignored').optional(),
     formatVersion: z.literal(1).describe('scenario format version; 1 when absent').optional(),
-    name: z.string().min(1).describe('title'),
+    name: text().min(1).describe('title'),
     asOf: isoDateOrTime('planning start: nothing departs before it'),
-    sites: z.array(SiteSchema).min(1).describe('airfields: origins, hubs and destinations'),
-    aircraft: z.array(FleetLineSchema).min(1).describe('the fleet, one line per type and base'),
-    palletTypes: z.array(PalletTypeSchema).default([]).describe('pallet types beyond or overriding the catalog 463L'),
-    personnel: z.array(PersonnelSchema).default([]).describe('people to move out'),
-    items: z.array(ItemSchema).default([]).describe('equipment lines'),
-    infrastructure: z.array(InfrastructureSchema).default([]).describe('fixed works handed over at their site'),
-    agreements: z.array(AgreementSchema).default([]).describe('withdrawal agreements, one per country'),
+    sites: list(SiteSchema, LIMITS.sites).min(1).describe('airfields: origins, hubs and destinations'),
+    aircraft: list(FleetLineSchema, LIMITS.fleetLines).min(1).describe('the fleet, one line per type and base'),
+    palletTypes: list(PalletTypeSchema, LIMITS.palletTypes).default([]).describe('pallet types beyond or overriding the catalog 463L'),
+    personnel: list(PersonnelSchema, LIMITS.personnelLines).default([]).describe('people to move out'),
+    items: list(ItemSchema, LIMITS.itemLines).default([]).describe('equipment lines'),
+    infrastructure: list(InfrastructureSchema, LIMITS.infrastructure).default([]).describe('fixed works handed over at their site'),
+    agreements: list(AgreementSchema, LIMITS.agreements).default([]).describe('withdrawal agreements, one per country'),
     policy: PolicySchema.prefault({}).describe('planning policy; every field has a default'),
     segregation: z
       .array(SegregationEntrySchema)

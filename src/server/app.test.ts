@@ -214,7 +214,7 @@ test('the OpenAPI document is 3.1, names every route, and every reference resolv
   assert.equal(doc.info.version, version);
   assert.deepEqual(Object.keys(doc.paths).sort(), [
     '/api/audit', '/api/audit.csv', '/api/audit/verify',
-    '/api/health', '/api/import', '/api/openapi.json', '/api/plans/{id}', '/api/plans/{id}/export', '/api/plans/{id}/meta',
+    '/api/health', '/api/import', '/api/openapi.json', '/api/plans/{id}', '/api/plans/{id}/cancel', '/api/plans/{id}/export', '/api/plans/{id}/meta',
     '/api/scenarios', '/api/scenarios/{id}', '/api/scenarios/{id}/export', '/api/scenarios/{id}/plans', '/api/scenarios/{id}/versions',
     '/api/session', '/api/session/password', '/api/tokens', '/api/tokens/{id}', '/api/users', '/api/users/{name}',
     '/api/validate', '/api/verify',

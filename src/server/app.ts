@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
-  PACKAGE_ROOT, parseScenarioObject, parseScenarioText, readPlanValue, VERSION, verifyPlanAgainst, type PlanRecord, type Log, type Workspace,
+  isBusy, PACKAGE_ROOT, sharedReader, VERSION, type PlanRecord, type Log, type Reader, type Workspace,
 } from '../app/index.ts';
 import type { Issue, Scenario } from '../model/index.ts';
 import { registerAccessRoutes } from './access-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { actor, authenticate, authorize, hostCheck, noCrossSiteWrites, securityHeaders, type AppEnv } from './guard.ts';
-import { joinPath, jsonBody, PlanRequestSchema, positiveInt, scenarioText, VerifyRequestSchema, zodIssues } from './input.ts';
+import { joinPath, jsonBody, PlanRequestSchema, positiveInt, refuse, scenarioText, VerifyRequestSchema, zodIssues } from './input.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerSheetRoutes } from './sheets.ts';
 import { staticResponse } from './static.ts';
@@ -31,6 +31,8 @@ export interface AppDeps {
   hosts?: Iterable<string>;
   /** the remote address of a request, for the audit trail (the Node adapter reads the socket) */
   clientAddress?: (c: Context) => string | undefined;
+  /** reads request bodies off the main thread, with time and memory limits; default one shared worker */
+  reader?: Reader;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
@@ -42,6 +44,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log: Log = deps.log ?? ((m, e) => console.error(m, e ?? ''));
   const webRoot = deps.webRoot ?? join(PACKAGE_ROOT, 'web', 'dist');
   const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const reader = deps.reader ?? sharedReader;
   const app = new Hono<AppEnv>();
 
   app.onError(errorHandler(log));
@@ -62,9 +65,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/scenarios', (c) => c.json(workspace.listScenarios()));
 
   app.post('/api/scenarios', async (c) => {
-    const body = await scenarioText(c);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const saved = workspace.createScenario(body.value.format, body.value.text, actor(c));
+    const body = await scenarioText(c, reader);
+    if (!body.ok) return refuse(c, body);
+    const saved = workspace.createScenario(body.value.format, body.value.text, actor(c), body.value.read);
     if (!saved.ok) return c.json({ issues: saved.issues }, 400);
     return c.json({ ...saved.ref, warnings: saved.warnings }, 201, { location: `/api/scenarios/${saved.ref.id}` });
   });
@@ -73,9 +76,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const id = scenarioId(c);
     const base = baseVersion(c, id);
     if (!base.ok) return base.res;
-    const body = await scenarioText(c);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const saved = workspace.addVersion(id, body.value.format, body.value.text, { baseVersion: base.version, by: actor(c) });
+    const body = await scenarioText(c, reader);
+    if (!body.ok) return refuse(c, body);
+    const saved = workspace.addVersion(id, body.value.format, body.value.text, { baseVersion: base.version, by: actor(c), read: body.value.read });
     if (!saved) throw notFound(`scenario ${id}`);
     if (saved.conflict) {
       const { latest } = saved.conflict;
@@ -89,9 +92,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/api/validate', async (c) => {
-    const body = await scenarioText(c);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
-    const parsed = parseScenarioText(body.value.format, body.value.text);
+    const body = await scenarioText(c, reader);
+    if (!body.ok) return refuse(c, body);
+    const parsed = body.value.read;
     return c.json(parsed.ok
       ? { ok: true, issues: [], warnings: parsed.warnings, name: parsed.scenario.name }
       : { ok: false, issues: parsed.issues, warnings: [] });
@@ -115,12 +118,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/api/scenarios/:id/plans', async (c) => {
     const id = scenarioId(c);
     const body = await jsonBody(c, true);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
+    if (!body.ok) return refuse(c, body);
     const req = PlanRequestSchema.safeParse(body.value);
     if (!req.success) return c.json({ issues: zodIssues(req.error) }, 400);
     const found = workspace.getScenario(id, req.data.version);
     if (!found) throw notFound(req.data.version === undefined ? `scenario ${id}` : `scenario ${id} version ${req.data.version}`);
-    const { plan } = workspace.requestPlan({ id, version: found.version }, req.data.seed, actor(c));
+    const requested = workspace.requestPlan({ id, version: found.version }, req.data.seed, actor(c));
+    if (!requested.ok) return c.json({ error: requested.message, code: 'busy' }, 429, { 'retry-after': String(requested.retryAfterS) });
+    const { plan } = requested;
     return c.json({ id: plan.id, status: plan.status, scenarioId: id, version: found.version }, 202, { location: `/api/plans/${plan.id}` });
   });
 
@@ -139,6 +144,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
+  app.post('/api/plans/:id/cancel', (c) => {
+    const plan = planRecord(c);
+    const r = workspace.cancelPlan(plan.id, actor(c));
+    if (!r.ok) return c.json({ id: plan.id, status: plan.status, error: r.message, code: 'conflict' }, 409);
+    return c.json({ id: r.plan.id, status: r.plan.status, error: r.plan.error });
+  });
+
   app.get('/api/plans/:id/meta', (c) => {
     const p = planRecord(c);
     return c.json({
@@ -150,7 +162,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/api/verify', async (c) => {
     const body = await jsonBody(c);
-    if (!body.ok) return c.json({ issues: body.issues }, 400);
+    if (!body.ok) return refuse(c, body);
     const req = VerifyRequestSchema.safeParse(body.value);
     if (!req.success) return c.json({ issues: zodIssues(req.error) }, 400);
     const { scenario: object, scenarioText: text, scenarioFormat, scenarioId: storedId, version, plan } = req.data;
@@ -162,20 +174,23 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       scenario = workspace.getScenario(storedId, version)?.scenario;
       if (!scenario) throw notFound(version === undefined ? `scenario ${storedId}` : `scenario ${storedId} version ${version}`);
     } else if (given === 1) {
-      const parsed = object !== undefined ? parseScenarioObject(object) : parseScenarioText(scenarioFormat ?? 'yaml', text!);
+      const parsed = object !== undefined ? await reader.scenarioObject(object) : await reader.scenarioText(scenarioFormat ?? 'yaml', text!);
+      if (isBusy(parsed)) return refuse(c, parsed);
       if (parsed.ok) scenario = parsed.scenario;
       else issues.push(...parsed.issues.map((i) => ({ ...i, path: joinPath('scenario', i.path) })));
     }
-    const shaped = plan === undefined ? undefined : readPlanValue(plan);
+    // the plan's shape, and with a valid scenario every rule, off the main thread
+    const shaped = plan === undefined ? undefined : await reader.verify(issues.length === 0 ? scenario : undefined, plan);
+    if (shaped && isBusy(shaped)) return refuse(c, shaped);
     if (!shaped) issues.push({ path: 'plan', code: 'required', message: 'the plan is missing' });
     else if (!shaped.ok) issues.push(...shaped.issues.map((i) => ({ ...i, path: joinPath('plan', i.path) })));
-    if (issues.length > 0 || !scenario || !shaped?.ok) return c.json({ issues }, 400);
-    const verified = verifyPlanAgainst(scenario, shaped.plan);
+    if (issues.length > 0 || !scenario || !shaped?.ok || !shaped.verified) return c.json({ issues }, 400);
+    const verified = shaped.verified;
     if (!verified.ok) return c.json({ issues: verified.issues }, 400);
     return c.json({ valid: verified.valid, violations: verified.violations });
   });
 
-  registerSheetRoutes(app, workspace);
+  registerSheetRoutes(app, workspace, reader);
   registerAccessRoutes(app, workspace);
 
   app.all('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${new URL(c.req.url).pathname}`, code: 'not_found' }, 404));

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT, Workspace } from '../app/index.ts';
+import { PACKAGE_ROOT } from '../app/index.ts';
+import { startChild } from '../app/child-kit.ts';
 import { serve, type ServerHandle } from './serve.ts';
 import { BROKEN_YAML, smallObject, smallYaml, tempDir, TEST_ADMIN_TOKEN, withToken } from './testkit.ts';
 
@@ -78,10 +79,12 @@ test('a restart loses nothing: scenarios, versions and plans are still there; a 
   await first.close();
   await first.close(); // closing twice is harmless
 
-  // a plan row left running by a process that died: its planner never answers, and the
-  // workspace is abandoned without closing, as a killed process leaves it
-  const dying = Workspace.open({ db, log: quiet, planner: () => new Promise<never>(() => {}) });
-  const orphan = dying.requestPlan({ id: 1, version: 2 }).plan;
+  // a plan row left running by a process that died: a workspace in a child process queues a
+  // plan its planner never finishes, and is killed; its lease (100 ms) runs out unrenewed
+  const dying = await startChild(db, 100, 'never');
+  const orphan = { id: ((await dying.send({ op: 'plan', id: 1, version: 2 })) as { planId: number }).planId };
+  await dying.kill();
+  await new Promise((r) => setTimeout(r, 150));
 
   const second = await serve({ port: 0, db, log: quiet, adminToken: TEST_ADMIN_TOKEN });
   try {

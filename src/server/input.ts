@@ -3,12 +3,24 @@
 
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { ScenarioFormat } from '../app/index.ts';
+import { decodeText, isBusy, jsonDepthIssue, sharedReader, type Busy, type Reader, type ScenarioFormat, type ScenarioRead } from '../app/index.ts';
 import type { Issue } from '../model/index.ts';
 
 export type { Issue };
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] } | Busy;
+
+/** A refused body: 429 with Retry-After when the reader is busy, else 400 with the issues. */
+export function refuse(c: Context, body: { ok: false; issues: Issue[] }): Response {
+  if (isBusy(body)) return c.json({ issues: body.issues, error: body.issues[0]?.message ?? 'busy', code: 'busy' }, 429, { 'retry-after': String(body.retryAfterS) });
+  return c.json({ issues: body.issues }, 400);
+}
+
+/** The body as UTF-8 text: text in another encoding is an issue, never replacement characters. */
+export async function bodyText(c: Context): Promise<Parsed<string>> {
+  const d = decodeText(new Uint8Array(await c.req.arrayBuffer()));
+  return d.ok ? { ok: true, value: d.text } : d;
+}
 
 // no text/plain and no missing type: those are what a cross-site form sends (guard.ts refuses them)
 const YAML_TYPES = new Set(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml']);
@@ -21,20 +33,32 @@ export function isJson(type: string): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
-/** A scenario body: JSON (application/json) or YAML text (application/yaml, text/yaml). */
-export async function scenarioText(c: Context): Promise<Parsed<{ format: ScenarioFormat; text: string }>> {
+/**
+ * A scenario body: JSON (application/json) or YAML text (application/yaml, text/yaml), with the
+ * scenario read off the main thread (`read`: valid, or its issues).
+ */
+export async function scenarioText(c: Context, reader: Reader = sharedReader): Promise<Parsed<{ format: ScenarioFormat; text: string; read: ScenarioRead }>> {
   const type = mediaType(c);
   const format: ScenarioFormat | undefined = isJson(type) ? 'json' : YAML_TYPES.has(type) ? 'yaml' : undefined;
   if (!format) {
     return { ok: false, issues: [{ path: '', code: 'usage', value: type, message: `unsupported Content-Type "${type}": send application/json or application/yaml` }] };
   }
-  return { ok: true, value: { format, text: await c.req.text() } };
+  const text = await bodyText(c);
+  if (!text.ok) return text;
+  const read = text.value.trim() === '' ? undefined : await reader.scenarioText(format, text.value);
+  if (read && isBusy(read)) return read;
+  return { ok: true, value: { format, text: text.value, read: read ?? { ok: false, issues: [{ path: '', code: 'required', message: 'the scenario is empty' }] } } };
 }
 
 /** A JSON body; an empty body reads as `{}` when `emptyOk`. */
 export async function jsonBody(c: Context, emptyOk = false): Promise<Parsed<unknown>> {
-  const text = await c.req.text();
+  const body = await bodyText(c);
+  if (!body.ok) return body;
+  const text = body.value.replace(/^\uFEFF/, '');
   if (text.trim() === '' && emptyOk) return { ok: true, value: {} };
+  // JSON.parse copes with any depth; what reads the value afterwards may not
+  const deep = jsonDepthIssue(text);
+  if (deep) return { ok: false, issues: [deep] };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
@@ -43,11 +67,12 @@ export async function jsonBody(c: Context, emptyOk = false): Promise<Parsed<unkn
 }
 
 export function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
-  return error.issues.map((i) => ({
-    path: joinPath(prefix, pathString(i.path)),
-    code: i.code === 'unrecognized_keys' ? ('unknown_field' as const) : i.code === 'invalid_type' ? ('type' as const) : ('value' as const),
-    message: i.message,
-  }));
+  return error.issues.flatMap((i): Issue[] => {
+    // one issue per unknown key, at its own path, as the scenario reader names them
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: joinPath(prefix, pathString([...i.path, k])), code: 'unknown_field', message: 'unknown field' }));
+    const code = i.code === 'invalid_type' ? 'type' : i.code === 'too_small' || i.code === 'too_big' ? 'range' : 'value';
+    return [{ path: joinPath(prefix, pathString(i.path)), code, message: i.message }];
+  });
 }
 
 function pathString(path: readonly PropertyKey[]): string {

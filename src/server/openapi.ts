@@ -34,6 +34,7 @@ const dateTime: Schema = { type: 'string', format: 'date-time' };
 const issues = json(ref('Issues'), 'the input has mistakes: every one is listed with its path (and YAML line when known)');
 const notFound = json(ref('Error'), 'no such scenario, version or plan');
 const tooLarge = json(ref('Error'), 'the request body is over the size limit');
+const busy = { ...json(ref('Error'), 'the plan queue (or the body reader) is full: ask again after Retry-After seconds'), headers: { 'Retry-After': { schema: int } } };
 const binary: Schema = { type: 'string', format: 'binary' };
 const FILE_TYPES: Record<string, Schema> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': binary,
@@ -106,7 +107,7 @@ export function openApiDocument(version: string): OpenApiDocument {
           operationId: 'startPlan',
           parameters: [idParam('scenario')],
           requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { version: { type: 'integer', minimum: 1 }, seed: int } } } } },
-          responses: { 202: json(obj({ id: int, status: { const: 'running' }, scenarioId: int, version: int }), 'queued: poll /api/plans/{id}'), 400: issues, 404: notFound },
+          responses: { 202: json(obj({ id: int, status: { const: 'running' }, scenarioId: int, version: int }), 'queued: poll /api/plans/{id}'), 400: issues, 404: notFound, 429: busy },
         },
         get: { summary: 'the plans of a scenario, newest first', operationId: 'listPlans', parameters: [idParam('scenario')], responses: { 200: json({ type: 'array', items: ref('PlanListing') }, 'plans'), 404: notFound } },
       },
@@ -120,6 +121,18 @@ export function openApiDocument(version: string): OpenApiDocument {
             202: json(obj({ id: int, status: { const: 'running' } }), 'still planning: poll again'),
             404: notFound,
             409: json(obj({ id: int, status: { const: 'failed' }, error: str }), 'planning failed'),
+          },
+        },
+      },
+      '/api/plans/{id}/cancel': {
+        post: {
+          summary: 'stop a queued or running plan; it is marked failed, "cancelled"',
+          operationId: 'cancelPlan',
+          parameters: [idParam('plan')],
+          responses: {
+            200: json(obj({ id: int, status: { const: 'failed' }, error: str }), 'stopped'),
+            404: notFound,
+            409: json(obj({ id: int, status: str, error: str, code: { const: 'conflict' } }), 'the plan has finished: nothing to cancel'),
           },
         },
       },

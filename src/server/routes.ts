@@ -36,6 +36,7 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/scenarios', need: 'planner', what: 'save a new scenario' },
   { method: 'POST', path: '/api/scenarios/:id/versions', need: 'planner', what: 'save a new version' },
   { method: 'POST', path: '/api/scenarios/:id/plans', need: 'planner', what: 'plan or replan a version' },
+  { method: 'POST', path: '/api/plans/:id/cancel', need: 'planner', what: 'cancel a waiting or running plan (audited)' },
   { method: 'POST', path: '/api/import', need: 'planner', what: 'import a spreadsheet' },
   { method: 'GET', path: '/api/audit', need: 'planner', what: 'read the audit trail' },
   { method: 'GET', path: '/api/audit/verify', need: 'planner', what: 'check the audit chain' },

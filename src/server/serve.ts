@@ -1,7 +1,9 @@
 // The Node adapter: opens the workspace, starts @hono/node-server on a port, and hands back a
-// handle whose close() stops planning, the server and the database in that order. It decides
-// which Host names the server answers for, refuses to serve a network without users, and makes
-// the one-time login link.
+// handle whose close() stops the server, planning (the running plan is stopped and marked
+// interrupted), the reading worker and the database, in that order, within a few seconds:
+// what SIGTERM needs. It decides which Host names the server answers for, refuses to serve a
+// network without users, and makes the one-time login link. Limits come from the options,
+// else from DRAWDOWN_* variables.
 
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -9,7 +11,7 @@ import { hostname as machineName, networkInterfaces } from 'node:os';
 import { serve as nodeServe } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
-import { DrawdownError, Workspace, type Log, type Planner } from '../app/index.ts';
+import { DrawdownError, Reader, Workspace, type Log, type Planner, type PlanLimits, type ReaderLimits } from '../app/index.ts';
 import { createApp, LOOPBACK_HOSTS, type AppDeps } from './app.ts';
 import { isLoopback, type AppEnv } from './guard.ts';
 
@@ -26,6 +28,35 @@ export interface ServeOptions extends Omit<AppDeps, 'workspace' | 'hosts' | 'cli
   planner?: Planner;
   /** DRAWDOWN_TOKEN: an admin bearer token for automation, for a workspace opened here */
   adminToken?: string;
+  /** the plan queue's limits for a workspace opened here; default from the environment (planLimitsFromEnv) */
+  planLimits?: Partial<PlanLimits>;
+  /** the body reader's limits; default DEFAULT_READER_LIMITS */
+  readerLimits?: Partial<ReaderLimits>;
+}
+
+/** The longest close() waits for open connections before it lets go of them. */
+const CLOSE_GRACE_MS = 5000;
+
+const ENV_LIMITS: [string, keyof PlanLimits, number][] = [
+  ['DRAWDOWN_PLAN_TIME_LIMIT', 'timeLimitMs', 1000],
+  ['DRAWDOWN_PLAN_QUEUE', 'maxQueued', 1],
+  ['DRAWDOWN_PLAN_MEMORY_MB', 'memoryMb', 1],
+];
+
+/**
+ * Plan limits from the environment: DRAWDOWN_PLAN_TIME_LIMIT (seconds a plan may run),
+ * DRAWDOWN_PLAN_QUEUE (plans queued at once), DRAWDOWN_PLAN_MEMORY_MB (heap of a plan).
+ */
+export function planLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<PlanLimits> {
+  const out: Partial<PlanLimits> = {};
+  for (const [name, key, scale] of ENV_LIMITS) {
+    const text = env[name];
+    if (text === undefined || text === '') continue;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0) throw new DrawdownError('usage', `${name} must be a positive number, got "${text}"`);
+    out[key] = Math.round(n * scale);
+  }
+  return out;
 }
 
 export interface ServerHandle {
@@ -66,14 +97,20 @@ export function answeringHosts(hostname: string, extra: readonly string[] = []):
 export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
   const log: Log = options.log ?? ((m, e) => console.error(m, e ?? ''));
   const own = !(options.db instanceof Workspace);
-  const workspace = options.db instanceof Workspace ? options.db : Workspace.open({ db: options.db, planner: options.planner, log, adminToken: options.adminToken });
+  const planLimits = options.planLimits ?? planLimitsFromEnv();
+  const workspace = options.db instanceof Workspace
+    ? options.db
+    : Workspace.open({ db: options.db, planner: options.planner, log, adminToken: options.adminToken, planLimits });
+  // a reader of its own: closing this server stops its reads, not another's in the same process
+  const reader = options.reader ?? new Reader(options.readerLimits);
   const hostname = options.hostname ?? '127.0.0.1';
   if (!isLoopback(hostname) && !workspace.access.hasUsers()) {
+    if (!options.reader) await reader.close();
     if (own) await workspace.close();
     throw new DrawdownError('usage', `serving ${hostname} opens the workspace to the network, so it needs users first: drawdown users add NAME --role admin${typeof options.db === 'string' ? ` --db ${options.db}` : ''}`);
   }
   const hosts = answeringHosts(hostname, options.allowHosts);
-  const app = createApp({ ...options, workspace, log, hosts, clientAddress: (c) => getConnInfo(c).remote.address });
+  const app = createApp({ ...options, workspace, log, reader, hosts, clientAddress: (c) => getConnInfo(c).remote.address });
   let server: Server;
   try {
     server = await new Promise<Server>((resolve, reject) => {
@@ -82,6 +119,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
       s.once('error', reject);
     });
   } catch (e) {
+    if (!options.reader) await reader.close();
     if (own) await workspace.close();
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') throw new DrawdownError('usage', `port ${options.port ?? defaultPort()} is in use: choose another with --port N`);
@@ -97,10 +135,12 @@ export async function serve(options: ServeOptions = {}): Promise<ServerHandle> {
     close() {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          const grace = setTimeout(resolve, CLOSE_GRACE_MS);
+          server.close(() => (clearTimeout(grace), resolve()));
           server.closeAllConnections(); // keep-alive sockets would hold close() open
         });
         if (own) await workspace.close();
+        if (!options.reader) await reader.close();
       })();
       return closed;
     },

@@ -181,7 +181,9 @@ test('export parameters are checked before the plan: 400 naming the parameter an
 
   const saved = workspace.createScenario('yaml', TINY);
   assert.ok(saved.ok);
-  const { plan: running, done } = workspace.requestPlan(saved.ref);
+  const requested = workspace.requestPlan(saved.ref);
+  assert.ok(requested.ok);
+  const { plan: running, done } = requested;
   const busy = await get(`/api/plans/${running.id}/export?what=transfers`);
   assert.deepEqual([busy.status, busy.json.status], [409, 'running']);
   release();

@@ -4,8 +4,8 @@
 
 import type { Context, Hono } from 'hono';
 import {
-  checkExportRequest, exportDocument, exportInventory, importSheets, readMappingText,
-  type ImportRequest, type SheetSource, type Workspace,
+  checkExportRequest, exportDocument, exportInventory, isBusy, readMappingText, sharedReader,
+  type ImportRequest, type Reader, type SheetSource, type Workspace,
 } from '../app/index.ts';
 import { formatIssue, type Issue } from '../model/index.ts';
 import { notFound } from './errors.ts';
@@ -20,7 +20,7 @@ export function issueOut(i: Issue): IssueOut {
   return { ...i, text: formatIssue(i.line === undefined ? i : { ...i, file: undefined }) };
 }
 
-export function registerSheetRoutes(app: Hono<AppEnv>, workspace: Workspace): void {
+export function registerSheetRoutes(app: Hono<AppEnv>, workspace: Workspace, reader: Reader = sharedReader): void {
   app.post('/api/import', async (c) => {
     if (mediaType(c) !== 'multipart/form-data')
       return c.json({ ok: false, issues: [issueOut({ path: '', code: 'usage', value: mediaType(c), message: `send multipart/form-data with an items file (CSV or XLSX), got Content-Type "${mediaType(c)}"` })] }, 400);
@@ -39,7 +39,9 @@ export function registerSheetRoutes(app: Hono<AppEnv>, workspace: Workspace): vo
     if (problems.length > 0 || !items || base === undefined) return c.json({ ok: false, issues: problems.map(issueOut) }, 400);
 
     const request: ImportRequest = { items, ...(personnel ? { personnel } : {}), base: { text: base }, ...(mapping ? { mapping } : {}) };
-    const r = await importSheets(request);
+    // read off the main thread, with the reader's time and memory limits
+    const r = await reader.importSheets(request);
+    if (isBusy(r)) return c.json({ ok: false, issues: r.issues.map(issueOut), code: 'busy' }, 429, { 'retry-after': String(r.retryAfterS) });
     workspace.audit.record(actor(c), 'import', `sheet ${items.name}`, {
       ...(personnel ? { personnel: personnel.name } : {}), ...(mapping ? { mapping: true } : {}),
       ...(typeof form.baseScenarioId === 'string' && form.baseScenarioId.trim() ? { baseScenario: Number(form.baseScenarioId) } : {}),

@@ -33,10 +33,25 @@ const FORMATS: Record<ColumnType, string | undefined> = {
   datetime: 'yyyy-mm-dd hh:mm"Z"',
 };
 
-/** CSV with a BOM (so Excel reads UTF-8 names) and CRLF line ends (RFC 4180); dates stay ISO text. */
+/**
+ * CSV with a BOM (so Excel reads UTF-8 names) and CRLF line ends (RFC 4180); dates stay ISO text.
+ * Text that a spreadsheet program would run as a formula is neutralised (below).
+ */
 export function tableToCsv(table: Table): string {
   const rows = [table.columns.map((c) => c.header), ...table.rows, ...(table.total ? [table.total] : [])];
-  return stringify(rows, { bom: true, record_delimiter: 'windows' });
+  // a lone CR or LF in a cell is quoted too (csv-stringify quotes only the whole CRLF by itself)
+  return stringify(rows.map((r) => r.map(neutralise)), { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
+/**
+ * OWASP's defence against CSV injection: a text cell starting with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return gets a leading single quote, so Excel, LibreOffice and Sheets show it as
+ * text instead of running it (`=HYPERLINK(...)` from an item name would otherwise be a live
+ * link). Numbers are numbers, not text: -5 stays -5. XLSX cells are typed, so text there is
+ * never a formula and is written as it is.
+ */
+export function neutralise(cell: TableCell): TableCell {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 export async function tableToXlsx(tables: Table[]): Promise<Buffer> {

@@ -40,13 +40,13 @@ test('the shipped migrations make the tables the store uses', () => {
   db.close();
 });
 
-test('a database of the first release keeps its scenarios and plans through migrations 2 and 3', () => {
+test('a database of the first release keeps its scenarios and plans through the later migrations', () => {
   const db = new Database(':memory:');
   migrate(db, MIGRATIONS.filter((m) => m.id === 1));
   db.prepare(`INSERT INTO scenarios (id, created_at) VALUES (1, 'then')`).run();
   db.prepare(`INSERT INTO scenario_versions VALUES (1, 1, 'old', 'yaml', 'name: old', '{}', 'then')`).run();
   db.prepare(`INSERT INTO plans (scenario_id, version, status, created_at) VALUES (1, 1, 'running', 'then')`).run();
-  assert.deepEqual(migrate(db), [2, 3]);
+  assert.deepEqual(migrate(db), MIGRATIONS.filter((m) => m.id > 1).map((m) => m.id));
   assert.deepEqual(db.prepare('SELECT name, created_by FROM scenario_versions').all(), [{ name: 'old', created_by: null }]);
   assert.deepEqual(db.prepare('SELECT status, requested_by FROM plans').all(), [{ status: 'running', requested_by: null }]);
   db.close();

@@ -117,6 +117,18 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
     `,
   },
+  {
+    id: 4,
+    name: 'plan leases',
+    // Which server runs a plan, and until when its claim holds unless renewed (ms since the
+    // epoch): a server starting on the same file recovers only plans whose lease ran out.
+    // Rows from before have no lease: their server is gone.
+    sql: `
+      ALTER TABLE plans ADD COLUMN lease_owner TEXT;
+      ALTER TABLE plans ADD COLUMN lease_until INTEGER;
+      CREATE INDEX plans_running ON plans(status, lease_until);
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the ids it applied. */

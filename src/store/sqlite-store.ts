@@ -114,9 +114,11 @@ export function sqliteStore(db: SqlHandle, options: StoreOptions = {}): Store {
       return r ? { id: r.id, version: r.version } : undefined;
     },
 
-    startPlan(ref, seed, by) {
-      const id = Number(db.prepare(`INSERT INTO plans (scenario_id, version, status, seed, created_at, requested_by) VALUES (?, ?, 'running', ?, ?, ?)`)
-        .run(ref.id, ref.version, seed, now(), by ?? null).lastInsertRowid);
+    startPlan(ref, seed, opts = {}) {
+      const { by, lease } = opts;
+      const id = Number(db.prepare(`INSERT INTO plans (scenario_id, version, status, seed, created_at, requested_by, lease_owner, lease_until)
+        VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`)
+        .run(ref.id, ref.version, seed, now(), by ?? null, lease?.owner ?? null, lease?.untilMs ?? null).lastInsertRowid);
       return this.getPlan(id)!;
     },
 
@@ -137,6 +139,22 @@ export function sqliteStore(db: SqlHandle, options: StoreOptions = {}): Store {
 
     failRunningPlans(error) {
       return db.prepare(`UPDATE plans SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'`).run(error, now()).changes;
+    },
+
+    renewLeases(owner, untilMs) {
+      return db.prepare(`UPDATE plans SET lease_until = ? WHERE status = 'running' AND lease_owner = ?`).run(untilMs, owner).changes;
+    },
+
+    failExpiredPlans(nowMs, error) {
+      // one transaction: the ids returned are exactly the rows changed, even with a second server
+      return inTransaction(db, () => {
+        const rows = db.prepare(`SELECT id FROM plans WHERE status = 'running' AND (lease_until IS NULL OR lease_until < ?) ORDER BY id`)
+          .all(nowMs) as { id: number }[];
+        const fail = db.prepare(`UPDATE plans SET status = 'failed', error = ?, finished_at = ? WHERE id = ? AND status = 'running'`);
+        const at = now();
+        for (const r of rows) fail.run(error, at, r.id);
+        return rows.map((r) => r.id);
+      });
     },
 
     getPlan(id) {

@@ -55,6 +55,12 @@ export interface ScenarioListing extends ScenarioRef {
   latestPlan: { id: number; version: number; status: PlanStatus; feasible: boolean | null; closure: string | null } | null;
 }
 
+/** A server's claim on a plan it runs: who (a random id per server) and until when (ms since the epoch). */
+export interface Lease {
+  owner: string;
+  untilMs: number;
+}
+
 export interface PlanRecord {
   id: number;
   scenarioId: number;
@@ -90,12 +96,19 @@ export interface Store {
   /** The scenario whose latest version has this name (the lowest id when several do). */
   findScenarioByName(name: string): ScenarioRef | undefined;
 
-  /** A plan row in status `running`, for a version that must exist. */
-  startPlan(ref: ScenarioRef, seed: number | null, by?: string): PlanRecord;
+  /** A plan row in status `running`, for a version that must exist; asked for `by` someone, claimed by `lease` when given. */
+  startPlan(ref: ScenarioRef, seed: number | null, opts?: { by?: string; lease?: Lease }): PlanRecord;
   finishPlan(id: number, plan: Plan, problems: string[]): void;
   failPlan(id: number, error: string): void;
   /** Marks every `running` plan failed (a restart interrupted them); returns how many. */
   failRunningPlans(error: string): number;
+  /** Extends the lease of every running plan `owner` holds to `untilMs`; returns how many. */
+  renewLeases(owner: string, untilMs: number): number;
+  /**
+   * Marks failed the running plans whose lease ran out before `nowMs` (or that have none: rows
+   * from before leases): their server stopped without saying so. Returns their ids.
+   */
+  failExpiredPlans(nowMs: number, error: string): number[];
   getPlan(id: number): PlanRecord | undefined;
   /** The plan document (formats.md) as stored JSON text; undefined unless done. */
   planText(id: number): string | undefined;

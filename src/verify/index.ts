@@ -17,6 +17,10 @@ import { checkAirfields } from './airfields.ts';
 import { checkDeadlines } from './deadlines.ts';
 import { checkSensitive } from './sensitive.ts';
 import { checkClaims } from './claims.ts';
+import { checkCrews } from './crews.ts';
+import { checkHours } from './hours.ts';
+import { checkPositioning } from './positioning.ts';
+import { checkReady } from './ready.ts';
 
 export type { Violation } from '../model/index.ts';
 export { formatPlanIssues, parsePlan } from './plan-shape.ts';
@@ -31,7 +35,11 @@ const FAMILIES: [string, RuleName, (ctx: VerifyContext) => Violation[]][] = [
   ['runways', 'runway', checkRunways],
   ['flights', 'flight.time', checkFlights],
   ['tails', 'tail.continuity', checkTails],
+  ['positioning', 'tail.continuity', checkPositioning],
   ['airfields', 'airfield.mog', checkAirfields],
+  ['hours', 'airfield.hours', checkHours],
+  ['crews', 'crew.duty', checkCrews],
+  ['ready', 'item.ready', checkReady],
   ['deadlines', 'deadline.agreement', checkDeadlines],
   ['sensitive', 'sensitive.order', checkSensitive],
   ['claims', 'claims.closure', checkClaims],

@@ -1,9 +1,14 @@
-// Occupancy of one airfield: ground intervals for its mog and departures per UTC day. Intervals
-// are half-open [start, end) in ms, so a turn that ends as another begins does not overlap it.
-// One tail's touching or overlapping turns at a site are merged: it counts once (docs/rules.md).
+// Occupancy of one airfield: ground intervals for its mog, its opening hours, and departures per
+// UTC day. Intervals are half-open [start, end) in ms, so a turn that ends as another begins does
+// not overlap it. One tail's touching or overlapping turns at a site are merged: it counts once
+// (docs/rules.md). A day's departures are spread over its open hours: with n a day, the k-th
+// departure of the day leaves no earlier than the instant k/n of the day's open time has passed
+// (slot times), so a queue of tails does not stack its departures at the day's first minute.
 
 import type { Site } from '../../model/index.ts';
-import { DAY_MS } from '../../model/index.ts';
+import { DAY_MS, SiteHours } from '../../model/index.ts';
+
+const SEC = 1000;
 
 interface Ground {
   start: number;
@@ -18,24 +23,41 @@ export class Airfield {
   private ground: Ground[] = [];
   private lastOfTail = new Map<number, Ground>();
   private longest = 0;
-  private departuresByDay = new Map<number, number>();
+  readonly hours: SiteHours;
+  /** departures booked per UTC day, sorted by time */
+  private departuresByDay = new Map<number, number[]>();
   /** for a full day: a later day that was the first open one when last looked at */
   private laterDay = new Map<number, number>();
+  private slotCache = new Map<number, number[]>();
 
   constructor(site: Site) {
     this.mog = site.mog ?? Infinity;
     this.maxDeparturesPerDay = site.maxDeparturesPerDay ?? Infinity;
+    this.hours = new SiteHours(site);
   }
 
   /**
-   * Null when the day of `t` has a departure left; else the midnight that starts the first later
-   * day with one. Full days stay full, so each remembers a later day to look at (path
-   * compression): a busy site's queue of full days is crossed in one step, not day by day.
+   * The earliest time at or after `t` with a departure slot left (slot times above). Full days
+   * stay full, so each remembers a later day to look at (path compression): a busy site's queue
+   * of full days is crossed in one step, not day by day.
    */
-  departureDayFull(t: number): number | null {
-    if (!Number.isFinite(this.maxDeparturesPerDay)) return null;
-    const day = Math.floor(t / DAY_MS);
-    if (!this.full(day)) return null;
+  nextSlot(t: number): number {
+    if (!Number.isFinite(this.maxDeparturesPerDay) || !Number.isFinite(t)) return t;
+    let day = Math.floor(t / DAY_MS);
+    let from = t;
+    for (let guard = 0; guard < 10_000; guard++) {
+      day = this.notFull(day);
+      if (day * DAY_MS > from) from = day * DAY_MS;
+      const at = this.slotInDay(day, from);
+      if (at !== null) return at;
+      day++;
+    }
+    return Infinity;
+  }
+
+  /** The first day from `day` on that is not full. */
+  private notFull(day: number): number {
+    if (!this.full(day)) return day;
     const path: number[] = [];
     let d = day;
     while (this.full(d)) {
@@ -43,11 +65,58 @@ export class Airfield {
       d = this.laterDay.get(d) ?? d + 1;
     }
     for (const p of path) this.laterDay.set(p, d);
-    return d * DAY_MS;
+    return d;
   }
 
   private full(day: number): boolean {
-    return (this.departuresByDay.get(day) ?? 0) >= this.maxDeparturesPerDay;
+    return (this.departuresByDay.get(day)?.length ?? 0) >= Math.min(this.maxDeparturesPerDay, this.slotTimes(day).length);
+  }
+
+  /** The k-th slot time of a UTC day: k/n of its open time passed (whole seconds). */
+  private slotTimes(day: number): number[] {
+    const hit = this.slotCache.get(day);
+    if (hit) return hit;
+    const open = this.hours.openWithin(day * DAY_MS, (day + 1) * DAY_MS);
+    const total = open.reduce((a, [x, y]) => a + (y - x), 0);
+    const n = this.maxDeparturesPerDay;
+    const out: number[] = [];
+    if (total > 0) {
+      for (let k = 0; k < n; k++) {
+        let need = (k * total) / n;
+        for (const [x, y] of open) {
+          if (need < y - x) {
+            out.push(Math.ceil((x + need) / SEC) * SEC);
+            break;
+          }
+          need -= y - x;
+        }
+      }
+    }
+    if (this.slotCache.size > 8192) this.slotCache.clear();
+    this.slotCache.set(day, out);
+    return out;
+  }
+
+  /** A departure at `x` fits the day when, once added, the k-th earliest is at or after slot k. */
+  private fits(booked: readonly number[], slots: readonly number[], x: number): boolean {
+    if (booked.length >= slots.length) return false;
+    let p = 0;
+    while (p < booked.length && booked[p] <= x) p++;
+    if (x < slots[p]) return false;
+    for (let i = p; i < booked.length; i++) if (booked[i] < slots[i + 1]) return false;
+    return true;
+  }
+
+  /** The earliest time at or after `from` in UTC day `day` that fits, or null. */
+  private slotInDay(day: number, from: number): number | null {
+    const slots = this.slotTimes(day);
+    const booked = this.departuresByDay.get(day) ?? [];
+    if (this.fits(booked, slots, from)) return from;
+    // Fit changes only at slot times and booked departures: try those after `from`.
+    const end = (day + 1) * DAY_MS;
+    const tries = [...slots, ...booked].filter((x) => x > from && x < end).sort((a, b) => a - b);
+    for (const x of tries) if (this.fits(booked, slots, x)) return x;
+    return null;
   }
 
   /**
@@ -116,6 +185,10 @@ export class Airfield {
   addDeparture(t: number): void {
     if (!Number.isFinite(this.maxDeparturesPerDay)) return;
     const day = Math.floor(t / DAY_MS);
-    this.departuresByDay.set(day, (this.departuresByDay.get(day) ?? 0) + 1);
+    const list = this.departuresByDay.get(day) ?? [];
+    let i = list.length;
+    while (i > 0 && list[i - 1] > t) i--;
+    list.splice(i, 0, t);
+    this.departuresByDay.set(day, list);
   }
 }

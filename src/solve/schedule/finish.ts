@@ -5,6 +5,7 @@ import type { PlanNote, Sortie } from '../../model/index.ts';
 import { toIso } from '../../model/index.ts';
 import type { CargoPiece } from '../types.ts';
 import type { Board, Flight } from './board.ts';
+import { fleetUseNotes } from './fleet-use.ts';
 
 export interface StrandedCargo {
   site: string;
@@ -16,7 +17,7 @@ export interface StrandedCargo {
 export interface ScheduleResult {
   sorties: Sortie[];
   stranded: StrandedCargo[];
-  /** one `sortie.timing` note per sortie, same order */
+  /** one `sortie.timing` note per sortie, same order, then the `fleet.use` notes */
   notes: PlanNote[];
 }
 
@@ -30,10 +31,12 @@ export function finish(b: Board, unknown: readonly CargoPiece[]): ScheduleResult
     sorties.push({
       id, aircraft: f.tail.line.type, tail: f.tail.id, from: ids[f.from], to: ids[f.to],
       departs: toIso(f.dep), arrives: toIso(f.arr), passengers: f.passengers,
-      payloadKg: f.payloadKg, cgM: f.cgM, loads: f.loads,
+      payloadKg: f.payloadKg, cgM: f.cgM, loads: f.loads, crew: f.crew,
+      ...(Number.isFinite(f.positioned) ? { positioningArrives: toIso(f.positioned) } : {}),
     });
     notes.push(timingNote(b, id, f));
   });
+  notes.push(...fleetUseNotes(b));
   return { sorties, stranded: stranded(b, ids, unknown), notes };
 }
 
@@ -64,6 +67,18 @@ function timingNote(b: Board, id: string, f: Flight): PlanNote {
       const mog = b.airfields[f.to].mog;
       return note(`${waits} for ground room to unload at ${to} (mog ${mog})`, [to], { waitHours, mog });
     }
+    case 'airfield-hours': {
+      const at = f.closed >= 0 ? f.closed : f.from;
+      const site = b.net.sites[at].id;
+      const role = at === f.from ? 'to depart' : at === f.to ? 'to land' : 'for its positioning flight';
+      return note(`${waits} for ${site} to open ${role} (${b.airfields[at].hours.text})`, [site], { waitHours });
+    }
+    case 'crew-rest': {
+      const restHours = f.tail.line.crewRestHours ?? 0;
+      return note(`${waits} for a rested crew (${f.crew}; ${restHours} h rest after a duty period)`, [from, f.tail.id, f.crew], { waitHours, restHours });
+    }
+    case 'item-ready':
+      return note(`${waits} at ${from} for cargo to be ready (its readyFrom)`, [from], { waitHours });
   }
 }
 

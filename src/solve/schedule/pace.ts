@@ -86,10 +86,16 @@ export class Pace {
   /**
    * Fewest sorties: a smaller type flies from an origin a bigger one serves only when the site
    * is at risk of its deadline (penalty 0) and the airfield does not set its pace, or no bigger
-   * tail can still come.
+   * tail can still come. Says why it keeps the tail off, or null.
    */
-  keepsOff(ws: WorkSite, t: Tail, dep: number, penalty: number): boolean {
-    if (ws.hub || !(penalty > 0 || this.slotBound.has(ws.idx))) return false;
-    return (this.biggerUntil.get(`${ws.idx}|${t.lineIdx}`) ?? -Infinity) > dep;
+  keepsOff(ws: WorkSite, t: Tail, dep: number, penalty: number): 'slot-bound' | 'bigger-type' | null {
+    if (ws.hub || !(penalty > 0 || this.slotBound.has(ws.idx))) return null;
+    if (!((this.biggerUntil.get(`${ws.idx}|${t.lineIdx}`) ?? -Infinity) > dep)) return null;
+    return this.slotBound.has(ws.idx) ? 'slot-bound' : 'bigger-type';
+  }
+
+  /** Origins whose airfield sets the pace (for the fleet.use notes). */
+  slotBoundSites(): ReadonlySet<number> {
+    return this.slotBound;
   }
 }

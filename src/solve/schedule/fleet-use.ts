@@ -12,6 +12,7 @@ import { legMs, type Tail } from './tails.ts';
 
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 export function fleetUseNotes(b: Board): PlanNote[] {
   const notes: PlanNote[] = [];
@@ -28,12 +29,12 @@ export function fleetUseNotes(b: Board): PlanNote[] {
     const busiest = tails.filter((t) => t.uses === most).map((t) => t.id);
     notes.push({
       kind: 'fleet.use', cause: 'spread', subject: type,
-      message: `${type}: ${total} sorties on ${tails.length} tails, ${fewest === most ? `${most} each` : `${fewest} to ${most} a tail (most: ${list(busiest)})`}`,
+      message: `${type}: ${plural(total, 'sortie')} on ${plural(tails.length, 'tail')}, ${fewest === most ? `${most} each` : `${fewest} to ${most} a tail (most: ${list(busiest)})`}`,
       refs: tails.map((t) => t.id),
       figures: { sorties: total, tails: tails.length, tailsFlown: tails.filter((t) => t.uses > 0).length, most, fewest },
     });
     for (const t of tails) {
-      if (most < 2 || 2 * t.uses >= most) continue;
+      if (t.uses > 0 && (most < 2 || 2 * t.uses >= most)) continue;
       notes.push(reason(b, t.id, [t], `${t.id} flies ${t.uses === 0 ? 'nothing' : `${t.uses} sortie${t.uses === 1 ? '' : 's'} against ${most} for ${busiest[0]}`}`));
     }
   }

@@ -51,7 +51,7 @@ function setUp(input: ScheduleInput): { board: Board; unknown: CargoPiece[] } {
   const board: Board = {
     scenario, net, lines, pkg, airfields, tails, work, tieOrder, lanesFor, routes,
     hubs: new Consolidation(work, routes.feeders, lines, pkg),
-    pace: new Pace(net, lines, tails, work, airfields),
+    pace: new Pace(net, lines, tails, work, airfields, asOf),
     buildLoad: input.buildLoad,
     crews: new Crews(scenario, net, tails, asOf),
     flights: [],

@@ -4,7 +4,7 @@
 // served first. Each site refused is counted by cause, for the fleet.use notes (finish.ts).
 
 import type { Board, Job, TimingCause } from './board.ts';
-import { departureSlot } from './slots.ts';
+import { departureSlot, type Slot } from './slots.ts';
 import { legMs, positioningTo, readyAt, type Tail } from './tails.ts';
 
 /** Why a tail did not take a site's work (fleet.use). */
@@ -12,6 +12,26 @@ export type Refusal = 'slot-bound' | 'bigger-type' | 'not-available' | 'airfield
 
 export function refuse(t: Tail, why: Refusal): void {
   t.refused.set(why, (t.refused.get(why) ?? 0) + 1);
+}
+
+/**
+ * The departure slot of a job, remembered per tail and site: a tail is re-evaluated whenever a
+ * booking anywhere moves the hints, but its slot at a site only changes when the tail itself
+ * flies, its earliest start, the route, the two airfields' bookings or the crews at its stage do.
+ */
+function slotFor(b: Board, t: Tail, site: number, to: number, t0: number, fly: number, posMs: number): Slot {
+  const origin = b.airfields[site];
+  const destination = b.airfields[to];
+  const pool = b.crews.poolVersion[t.site];
+  const m = t.memo[site];
+  if (m && m.moves === t.moves && m.t0 === t0 && m.to === to && m.origin === origin.version && m.destination === destination.version && m.pool === pool) return m.slot;
+  const slot = departureSlot({
+    origin, destination, at: b.airfields[t.site],
+    ids: { origin: site, destination: to, at: t.site },
+    tail: t, t0, flyMs: fly, posMs, crews: b.crews,
+  });
+  t.memo[site] = { moves: t.moves, t0, to, origin: origin.version, destination: destination.version, pool, slot };
+  return slot;
 }
 
 export function bestJob(b: Board, t: Tail): Job | null {
@@ -38,11 +58,7 @@ export function bestJob(b: Board, t: Tail): Job | null {
     }
     const fly = legMs(b.net, ws.idx, to, t.line);
     const posMs = positioningTo(b.net, t, ws.idx);
-    const s = departureSlot({
-      origin: b.airfields[ws.idx], destination: b.airfields[to], at: b.airfields[t.site],
-      ids: { origin: ws.idx, destination: to, at: t.site },
-      tail: t, t0, flyMs: fly, posMs, crews: b.crews,
-    });
+    const s = slotFor(b, t, ws.idx, to, t0, fly, posMs);
     if (s.dep === Infinity) {
       refuse(t, s.never === 'airfield-hours' ? 'airfield-hours' : b.crews.tooLong(t, t.turnMs + fly) ? 'crew-duty' : 'crew-rest');
       continue;

@@ -39,6 +39,8 @@ export class Crews {
   /** `site|line` -> crews waiting at a stage site */
   private pools = new Map<string, CrewState[]>();
   private stage: boolean[];
+  /** per site: bumped when its pool changes (a memo of a slot for a tail there is stale) */
+  readonly poolVersion: Int32Array;
   /** no line limits its crews: every check is skipped */
   readonly unlimited: boolean;
   /** per fleet line: its crews' shortest rest and longest duty period */
@@ -47,6 +49,7 @@ export class Crews {
 
   constructor(scenario: Scenario, net: Network, tails: readonly Tail[], asOf: number) {
     this.stage = net.sites.map((s) => s.stage === true);
+    this.poolVersion = new Int32Array(net.sites.length);
     const crews = fleetCrews(scenario);
     const tailIdx = new Map(tails.map((t) => [t.id, t.idx]));
     this.aboard = tails.map(() => null);
@@ -88,6 +91,11 @@ export class Crews {
    * [dep - lead, dep + flyMs] (lead = loading turn + positioning); Infinity when no crew ever can.
    */
   nextDeparture(t: Tail, dep: number, leadMs: number, flyMs: number): number {
+    if (!this.stage[t.site]) {
+      // the common case: the crew aboard, no pool to look through
+      const own = this.aboard[t.idx];
+      return own ? (this.unlimited ? dep : earliest(own, dep, leadMs, flyMs)) : Infinity;
+    }
     if (this.unlimited && this.candidates(t).length > 0) return dep;
     let best = Infinity;
     for (const c of this.candidates(t)) {
@@ -110,6 +118,11 @@ export class Crews {
 
   /** The crew that flies a departure at `dep` (the one free longest), or null when none can. */
   pick(t: Tail, dep: number, leadMs: number, flyMs: number): CrewPick | null {
+    if (!this.stage[t.site]) {
+      const own = this.aboard[t.idx];
+      if (!own || earliest(own, dep, leadMs, flyMs) !== dep) return null;
+      return { crew: own, fresh: dep - leadMs >= own.lastEnd + own.restMs };
+    }
     let best: CrewPick | null = null;
     let since = Infinity;
     for (const c of this.candidates(t)) {
@@ -132,12 +145,16 @@ export class Crews {
       const p = this.pool(c.site, c.lineIdx);
       const i = p.indexOf(c);
       if (i >= 0) p.splice(i, 1);
+      this.poolVersion[c.site]++;
     }
     if (pick.fresh) c.dutyStart = blockStart;
     c.lastEnd = blockEnd;
     c.site = to;
     this.aboard[t.idx] = c;
-    if (this.stage[to]) this.pool(to, c.lineIdx).push(c);
+    if (this.stage[to]) {
+      this.pool(to, c.lineIdx).push(c);
+      this.poolVersion[to]++;
+    }
   }
 }
 

@@ -83,6 +83,7 @@ export function fly(b: Board, job: Job): Flown {
     b.crews.fly(t, { crew: crew.crew, fresh: true }, dep - t.turnMs, arr, job.to);
   } else b.crews.fly(t, crew, dep - lead, arr, job.to);
   t.uses++;
+  t.moves++;
   b.airfields[ws.idx].addGround(dep - t.turnMs, dep, t.idx);
   b.airfields[ws.idx].addDeparture(dep);
   b.airfields[job.to].addGround(arr, arr + t.turnMs, t.idx);

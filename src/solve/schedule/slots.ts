@@ -51,11 +51,14 @@ export interface SlotQuery {
 const HOURS_SPAN_MS = 8 * 86_400_000;
 
 export function departureSlot(q: SlotQuery): Slot {
-  const straight = search(q, null);
+  // A block no crew of the line can fly in one duty period: only overnight positioning works.
+  const straight = q.posMs > 0 && q.crews.tooLong(q.tail, q.tail.turnMs + q.posMs + q.flyMs) ? never('crew', 'crew-rest', -1) : search(q, null);
   if (q.posMs === 0 || straight.dep === Infinity && straight.never === 'airfield-hours') return straight;
-  // Overnight can only win when the straight slot waits longer than a crew's rest, for hours or a crew.
+  // Overnight can only win when the straight slot waits longer than a crew's rest, and only for
+  // hours: without them, resting before positioning is never later than resting after it. When
+  // no crew can fly the positioning, loading and flight in one duty period, it is the only way.
   if (straight.dep !== Infinity && straight.dep - q.t0 <= q.crews.minRest(q.tail)) return straight;
-  if (q.origin.hours.always && q.at.hours.always && straight.cause !== 'crew-rest' && straight.dep !== Infinity) return straight;
+  if (straight.dep !== Infinity && q.origin.hours.always && q.at.hours.always) return straight;
   const land = overnightLanding(q);
   if (land === null) return straight;
   const night = search(q, land);

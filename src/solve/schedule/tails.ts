@@ -30,6 +30,21 @@ export interface Tail {
   uses: number;
   /** why the tail was refused jobs, counted per cause (for the fleet.use notes) */
   refused: Map<string, number>;
+  /** bumped when it flies: its memo of slots (choice.ts) is then stale */
+  moves: number;
+  /** per site: the last slot worked out, and what it depended on */
+  memo: (SlotMemo | undefined)[];
+}
+
+/** A slot remembered for one tail and site, valid while nothing it depends on has changed. */
+export interface SlotMemo {
+  moves: number;
+  t0: number;
+  to: number;
+  origin: number;
+  destination: number;
+  pool: number;
+  slot: import('./slots.ts').Slot;
 }
 
 /** The positioning flight a tail flies before loading at `site`: none when it is there. */
@@ -48,7 +63,7 @@ export function makeTails(scenario: Scenario, net: Network, asOf: number): Tail[
       turnMs: ceilSec(t.line.turnHours * 3_600_000),
       site: base, freeMs: Math.max(from, asOf), fresh: true,
       landBy: t.line.availableTo ? deadlineEndMs(t.line.availableTo) : Infinity,
-      key: Infinity, version: 0, blocked: new Set(), uses: 0, refused: new Map(),
+      key: Infinity, version: 0, blocked: new Set(), uses: 0, refused: new Map(), moves: 0, memo: [],
     };
   });
 }

@@ -44,7 +44,9 @@ export interface SingleClassNeed {
 
 const KG_STEP = 100;
 const M_STEP = 0.1;
-const MAX_ITERATIONS = 40;
+const MAX_ITERATIONS = 200;
+/** a time box: Farley's bound holds at any iteration, so stopping early only weakens it */
+const MAX_MS = 15_000;
 const MAX_KINDS = 400;
 
 interface Load {
@@ -110,7 +112,8 @@ export function floorLengthBound(n: SingleClassNeed): number {
   if (n.people > 0 && n.seats > 0) loads.push({ a: new Int32Array(kinds.length), p: 0, wp: 0, s: Math.min(n.seats, Math.floor(n.aclKg / n.passengerKg)) });
   const grid = new Pricing(n, kinds);
   let best = 0;
-  for (let it = 0; it < MAX_ITERATIONS; it++) {
+  const t0 = performance.now();
+  for (let it = 0; it < MAX_ITERATIONS && performance.now() - t0 < MAX_MS; it++) {
     const duals = master(loads, demand, rows);
     if (!duals) break;
     const { value, load } = grid.best(duals);

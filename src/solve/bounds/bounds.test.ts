@@ -201,6 +201,16 @@ test('closure: a departure falls inside the hours, and the tail must land there 
   assert.ok(plan.sorties[1].positioningArrives, 'it lands the day before and waits');
 });
 
+test('closure: one place on the ground holds every loading, each as long as its type\'s turn', () => {
+  // Four 40 t vehicles only the big jet carries, four of them based at A, mog 1: the loadings
+  // (2 h each) follow each other, although the small prop that could also land turns in 1.5 h.
+  const sc = scenario([vehicle('v', 40_000, 4, 2, 2, 4)], 0, [{ ...BIG, count: 4, base: 'A' }, { ...SMALL, count: 1, base: 'D' }], { mog: 1 });
+  const b = computeBounds(sc, new Map([['v', 4]]));
+  assert.equal(b.closure.value, '2030-01-01T07:59:58Z'); // 8 h, less the tolerances given away
+  assert.match(b.closure.basis, /at least 8\.0 h of loading/);
+  assert.equal(solve(sc).solution.closure, '2030-01-01T08:00:00Z');
+});
+
 test('closure: the last unit to be ready holds its site back', () => {
   const ready = { ...vehicle('v', 40_000, 4, 2, 2, 1), readyFrom: '2030-01-05T12:00:00Z' };
   const b = computeBounds(scenario([ready], 0, [{ ...BIG, count: 1, base: 'A' }]), new Map([['v', 1]]));

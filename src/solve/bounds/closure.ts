@@ -53,7 +53,7 @@ function crewDeparture(p: CrewPace, first: number, i: number): number {
 }
 
 /** The earliest the n-th departure (to another site) from `site` can be, and why. */
-export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs = -Infinity): ClosureArgument | null {
+export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs = -Infinity, loadingHours = 0): ClosureArgument | null {
   if (n <= 0) return null;
   const asOf = toMs(scenario.asOf);
   const sites = new Map(scenario.sites.map((s) => [s.id, s]));
@@ -181,6 +181,38 @@ export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs 
       at: d,
       why: `mog ${site.mog} at ${site.id}: ${chain} loadings of at least ${(turn / HOUR_MS).toFixed(2)} h in a row after the first arrival${hoursNote}`,
     });
+    // Loading time: the site's sorties hold the ground at least `loadingHours` in all (the LP
+    // over classes, each sortie its turn), one chain at least a mog-th of it. The loadings of the
+    // departures inside one opening lie within it and at most the longest turn before it, and
+    // never overlap the previous opening's: the chain ends no earlier than the instant the room
+    // so counted from the first arrival reaches its share.
+    const share = (loadingHours * HOUR_MS) / site.mog - TIME_EPS_MS;
+    if (share > 0) {
+      const longest = Math.max(...tails.map((t) => t.turn));
+      let at = Infinity;
+      if (hours.always) at = arrive + share;
+      else {
+        let got = 0;
+        let prevEnd = arrive;
+        for (let day = 0; day < 100_000 && at === Infinity; day += 7) {
+          for (const [o, c] of hours.openWithin(arrive + day * DAY_MS, arrive + (day + 7) * DAY_MS)) {
+            const from = Math.max(o - longest, prevEnd, arrive);
+            if (c > from && got + (c - from) >= share) {
+              at = Math.max(o, from + (share - got));
+              break;
+            }
+            if (c > from) got += c - from;
+            prevEnd = Math.max(prevEnd, c);
+          }
+        }
+      }
+      candidates.push({
+        site: site.id,
+        departures: n,
+        at,
+        why: `mog ${site.mog} at ${site.id}: its departures hold the ground for at least ${loadingHours.toFixed(1)} h of loading (a turn each), ${(share / HOUR_MS).toFixed(1)} h in a row after the first arrival${hoursNote}`,
+      });
+    }
   }
 
   // Cargo not ready before readyFrom: the last unit of the site departs after it.
@@ -275,11 +307,12 @@ export function closureBound(
   perSite: readonly { site: string; value: number }[],
   delivery: ClosureArgument | null = null,
   readyBySite: ReadonlyMap<string, number> = new Map(),
+  loadingBySite: ReadonlyMap<string, number> = new Map(),
 ): Bound & { value: string | null } {
   const sites = new Map(scenario.sites.map((s) => [s.id, s]));
   let best: ClosureArgument | null = delivery && Number.isFinite(delivery.at) ? delivery : null;
   for (const { site, value } of perSite) {
-    const arg = nthDeparture(scenario, sites.get(site)!, value, readyBySite.get(site) ?? -Infinity);
+    const arg = nthDeparture(scenario, sites.get(site)!, value, readyBySite.get(site) ?? -Infinity, loadingBySite.get(site) ?? 0);
     if (arg && Number.isFinite(arg.at) && (!best || arg.at > best.at)) best = arg;
   }
   if (!best) return { value: null, basis: 'nothing needs to leave an origin site' };

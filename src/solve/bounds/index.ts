@@ -7,7 +7,7 @@ import { toMs } from '../../model/index.ts';
 import { closureBound, deliveryBound } from './closure.ts';
 import { accepts } from '../shared/capability.ts';
 import { aircraftClasses, siteNeeds, type SiteNeeds } from './demand.ts';
-import { onwardLegs, siteSortieBound } from './sorties.ts';
+import { minLoadingHours, onwardLegs, siteSortieBound } from './sorties.ts';
 
 export interface SiteDemand {
   site: string;
@@ -73,9 +73,11 @@ export function computeBounds(scenario: Scenario, retrograde: ReadonlyMap<string
     if (item.readyFrom === undefined || !((retrograde.get(item.id) ?? 0) > 0)) continue;
     readyBySite.set(item.site, Math.max(readyBySite.get(item.site) ?? -Infinity, toMs(item.readyFrom)));
   }
+  // The least loading time each site's departures hold the ground for (the mog argument).
+  const loadingBySite = new Map(needs.filter((n) => n.site.mog !== undefined).map((n) => [n.site.id, minLoadingHours(n)]));
   return {
     sorties: { value: total, basis },
-    closure: closureBound(scenario, bounds, delivery, readyBySite),
+    closure: closureBound(scenario, bounds, delivery, readyBySite, loadingBySite),
     perSite,
   };
 }

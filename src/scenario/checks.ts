@@ -171,7 +171,7 @@ export function crossCheck(raw: unknown): CheckResult {
         path: ['aircraft', i, 'crewsPerTail'],
         code: 'conflict',
         value: perTail,
-        message: `no site with stage: true takes ${type}, so only the crew aboard each tail ever flies it (the others wait at the base)`,
+        message: `${perTail} crews a tail, but no site with stage: true takes ${type}, so only the crew aboard each tail ever flies it (the others wait at the base)`,
       });
   });
 
@@ -194,7 +194,7 @@ function siteHours(s: Obj | undefined, i: number, errors: RawIssue[], warnings: 
   const clock = new SiteHours({ hours, quietHours: quiet, utcOffset: offset, timeZone: zone });
   const from = Date.UTC(2024, 0, 1);
   if (clock.openWithin(from, from + 2 * 86_400_000).length === 0)
-    errors.push({ path: ['sites', i, 'quietHours'], code: 'conflict', value: quiet, message: `covers all the site's hours (${hours ?? '00:00-24:00'}): it would never be open` });
+    errors.push({ path: ['sites', i, 'quietHours'], code: 'conflict', value: quiet, message: `${quiet} covers all the site's hours (${hours ?? '00:00-24:00'}): it would never be open` });
 }
 
 function duplicateIds(root: Obj | undefined, section: string, errors: RawIssue[]): void {

@@ -34,7 +34,7 @@ const dailyWindow = (what: string) =>
   z
     .string()
     .regex(HOURS_PATTERN, 'must be local times HH:MM-HH:MM, e.g. 06:00-22:00 (00:00-24:00 is all day)')
-    .refine((t) => parseWindow(t) !== null, 'must not start and end at the same time')
+    .refine((t) => !HOURS_PATTERN.test(t) || parseWindow(t) !== null, 'must not start and end at the same time')
     .describe(what);
 
 export const SiteRoleSchema = z

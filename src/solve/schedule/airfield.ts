@@ -1,9 +1,9 @@
 // Occupancy of one airfield: ground intervals for its mog, its opening hours, and departures per
 // UTC day. Intervals are half-open [start, end) in ms, so a turn that ends as another begins does
 // not overlap it. One tail's touching or overlapping turns at a site are merged: it counts once
-// (docs/rules.md). A day's departures are spread over its open hours: with n a day, the k-th
-// departure of the day leaves no earlier than the instant k/n of the day's open time has passed
-// (slot times), so a queue of tails does not stack its departures at the day's first minute.
+// (docs/rules.md). A day's departures are spread over its open hours in up to four waves: with n
+// a day, the k-th departure of the day leaves no earlier than the start of its wave (slot
+// times), so a queue of tails does not stack its departures at the day's first minute.
 
 import type { Site } from '../../model/index.ts';
 import { DAY_MS, SiteHours } from '../../model/index.ts';
@@ -89,7 +89,7 @@ export class Airfield {
     return this.regular ? day * DAY_MS + this.regular[k] : this.slotTimes(day)[k];
   }
 
-  /** The k-th slot time of a UTC day: k/n of its open time passed (whole seconds). */
+  /** The slot times of a UTC day, from its open hours (spread). */
   private slotTimes(day: number): number[] {
     const hit = this.slotCache.get(day);
     if (hit) return hit;

@@ -11,10 +11,19 @@ import { loadScenarioFile, parseScenario } from '../src/scenario/load.ts';
 import { planOnce } from '../src/app/plan.ts';
 import { REPO_ROOT } from './paths.ts';
 import { timedPlan } from './scale-pipeline.ts';
+import { computeBounds } from '../src/solve/bounds/index.ts';
+import { floorLengthBound, singleClassNeed } from './scale-floor-lp.ts';
 
 export type ScaleSpec =
-  | { kind: 'generated'; label: string; seed: number; lines: number; unitsPerLine?: number }
+  | { kind: 'generated'; label: string; seed: number; lines: number; unitsPerLine?: number; crews?: CrewVariant }
   | { kind: 'file'; label: string; path: string };
+
+/**
+ * Evidence rows (`--crews`): the generated scenario with its crews changed. `staged`: two crews a
+ * tail and crew stages at the destination and the hub (an airlift with staged crews); `none`: no
+ * duty limit and no rest (the scheduler before crews were planned for).
+ */
+export type CrewVariant = 'staged' | 'none';
 
 export interface ScaleResult {
   label: string;
@@ -41,6 +50,11 @@ export interface ScaleResult {
   /** Niger only: does this pipeline give solve()'s sorties and closure */
   /** Niger only: a second run gives the same sorties and closure (determinism) */
   repeatable?: boolean;
+  /**
+   * Sites only one type can use: the plan's sorties from there, the plan's own bound for them,
+   * and the configuration-LP bound (weight x single-file floor length, scale-floor-lp.ts)
+   */
+  singleClass?: { site: string; type: string; sorties: number; bound: number; configurationLp: number; ms: number }[];
 }
 
 function load(spec: ScaleSpec): Scenario {
@@ -52,6 +66,11 @@ function load(spec: ScaleSpec): Scenario {
   const file = generateScenario({ seed: spec.seed, lines: spec.lines, ...(spec.unitsPerLine ? { unitsPerLine: spec.unitsPerLine } : {}) });
   const r = parseScenario(JSON.stringify(file), { format: 'json' });
   if (!r.ok) throw new Error(`scale: generated scenario does not load: ${r.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  if (spec.crews === 'staged') {
+    const stages = new Set(['dest', 'hub']);
+    return { ...r.scenario, sites: r.scenario.sites.map((x) => (stages.has(x.id) ? { ...x, stage: true } : x)), aircraft: r.scenario.aircraft.map((l) => ({ ...l, crewsPerTail: 2 })) };
+  }
+  if (spec.crews === 'none') return { ...r.scenario, aircraft: r.scenario.aircraft.map(({ crewDutyHours: _d, crewRestHours: _r, ...l }) => l) };
   return r.scenario;
 }
 
@@ -85,9 +104,29 @@ function run(spec: ScaleSpec): ScaleResult {
     blocked,
     stranded,
   };
+  out.singleClass = singleClassSites(scenario, plan);
   if (spec.kind === 'file') {
     const ref = planOnce(scenario, { seed: 1 });
     out.repeatable = JSON.stringify(ref.sorties) === JSON.stringify(plan.sorties) && ref.closure === plan.closure;
+  }
+  return out;
+}
+
+/** Sites whose runway takes one type of the fleet: plan, bound and configuration-LP bound. */
+function singleClassSites(scenario: Scenario, plan: ReturnType<typeof timedPlan>['plan']): NonNullable<ScaleResult['singleClass']> {
+  const retrograde = new Map<string, number>();
+  for (const d of plan.dispositions) if (d.action === 'retrograde') retrograde.set(d.itemId, (retrograde.get(d.itemId) ?? 0) + d.quantity);
+  const perSite = computeBounds(scenario, retrograde).perSite;
+  const out: NonNullable<ScaleResult['singleClass']> = [];
+  for (const site of scenario.sites.filter((x) => x.role === 'origin')) {
+    const lines = scenario.aircraft.filter((l) => !site.accepts || site.accepts.includes(l.type));
+    if (new Set(lines.map((l) => l.type)).size !== 1) continue;
+    const t0 = performance.now();
+    const configurationLp = floorLengthBound(singleClassNeed(scenario, site.id, lines[0], retrograde));
+    out.push({
+      site: site.id, type: lines[0].type, sorties: plan.sorties.filter((x) => x.from === site.id).length,
+      bound: perSite.find((b) => b.site === site.id)?.sortiesLowerBound ?? 0, configurationLp, ms: performance.now() - t0,
+    });
   }
   return out;
 }

@@ -45,7 +45,20 @@ test('the largest values, costs and rates allowed plan to a plan the verifier ac
 test('the slowest aircraft, heaviest passengers and longest turns allowed still plan and verify', () => {
   const plan = planScenario(scenario((s) => {
     s.aircraft[0].cruiseKmh = 50;
-    s.aircraft[0].turnHours = 168;
+    s.aircraft[0].turnHours = 24;
+    s.aircraft[0].crewDutyHours = 48; // the longest duty period allowed
+    s.policy = { passengerKg: 1000 };
+  }), { remedies: false });
+  // 3,000 km at 50 km/h is a 60-hour leg: no crew flies it within 48 h, and the plan says so
+  assert.equal(plan.feasible, false);
+  assert.deepEqual(plan.problems.map((p) => [p.kind, /duty period/.test(p.message)]), [['cargo.stranded', true]]);
+  assert.deepEqual([...new Set(plan.violations.map((v) => v.rule))], ['conservation.item', 'conservation.people']);
+});
+
+test('the longest turns allowed, with legs a crew can fly, still plan and verify', () => {
+  const plan = planScenario(scenario((s) => {
+    s.aircraft[0].turnHours = 20; // a duty of 48 h takes a 20 h loading turn, a 4 h leg and the unloading turn
+    s.aircraft[0].crewDutyHours = 48;
     s.policy = { passengerKg: 1000 };
   }), { remedies: false });
   assert.deepEqual(plan.violations, []);

@@ -8,12 +8,15 @@ import { solve, type SolveOptions, type SolveStage } from '../solve/index.ts';
 import { verifyPlan } from '../verify/index.ts';
 import { deadlineStatuses } from './deadlines.ts';
 import { findRemedies } from './remedies.ts';
+import { findWhatIfs } from './what-if.ts';
 
 export interface PlanOptions {
   /** seeds the planner's randomised choices; the same scenario and seed give the same plan */
   seed?: number;
   /** look for remedies when the plan is infeasible (replans several times) */
   remedies?: boolean;
+  /** plan the what-ifs (24-hour operations at the site that sets the closure); one replan each */
+  whatIfs?: boolean;
   /** called after each stage with its duration, for benchmarks; planning never reads a clock otherwise */
   onStage?: (stage: PlanStage, ms: number) => void;
 }
@@ -25,9 +28,11 @@ export const DEFAULT_SEED = 1;
 export function planScenario(scenario: Scenario, options: PlanOptions = {}): Plan {
   const seed = options.seed ?? DEFAULT_SEED;
   const plan = planOnce(scenario, { seed, onStage: options.onStage });
-  if (plan.feasible || options.remedies === false) return plan;
+  const whatIfs = options.whatIfs === false ? [] : findWhatIfs(scenario, plan, (s) => planOnce(s, { seed }));
+  const withWhatIfs = whatIfs.length ? { ...plan, whatIfs } : plan;
+  if (plan.feasible || options.remedies === false) return withWhatIfs;
   const remedies = findRemedies(scenario, plan, (s, o) => planOnce(s, { ...o, seed }));
-  return { ...plan, remedies };
+  return { ...withWhatIfs, remedies };
 }
 
 /** One planning pass: solve, verify, judge. */

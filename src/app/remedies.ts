@@ -95,18 +95,21 @@ function moreAircraft(scenario: Scenario, replan: Replan): Remedy | null {
 function laterDeadlines(scenario: Scenario, plan: Plan, replan: Replan): Remedy | null {
   let current = plan;
   let moved: Scenario = scenario;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const missed = (current.deadlines ?? []).filter((d) => !d.met);
     if (missed.length === 0) break;
+    // A site with more time to its deadline gets less urgency, so its closure can slip past the
+    // date it was moved to; the last try moves every deadline still missed to the plan's closure.
+    const to = (m: (typeof missed)[number]) => toDate(toMs(i < 2 || !current.closure ? m.closure! : current.closure > m.closure! ? current.closure : m.closure!));
     moved = {
       ...moved,
       agreements: moved.agreements.map((a) => {
         const m = missed.find((d) => d.kind === 'agreement' && d.subject === a.country);
-        return m?.closure ? { ...a, deadline: toDate(toMs(m.closure)) } : a;
+        return m?.closure ? { ...a, deadline: to(m) } : a;
       }),
       sites: moved.sites.map((s) => {
         const m = missed.find((d) => d.kind === 'handover' && d.subject === s.id);
-        return m?.closure ? { ...s, handoverBy: toDate(toMs(m.closure)) } : s;
+        return m?.closure ? { ...s, handoverBy: to(m) } : s;
       }),
     };
     current = replan(moved, {});

@@ -23,7 +23,7 @@ export const ASSUMPTION_PREFIX = 'assumption:';
 
 /** One catalog value with its source, flat so `drawdown check --json` and docs can list them. */
 export interface CatalogSource {
-  kind: 'aircraft' | 'pallet';
+  kind: 'aircraft' | 'pallet' | 'crew';
   id: string;
   field: string;
   value: unknown;

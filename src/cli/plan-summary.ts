@@ -2,7 +2,7 @@
 // behind, sensitive cargo, and how close the plan is to the proven bounds.
 
 import type { Plan, Scenario } from '../model/index.ts';
-import { DAY_MS, isSensitive, toMs } from '../model/index.ts';
+import { DAY_MS, fleetTails, isSensitive, toMs } from '../model/index.ts';
 import { fleetUse } from '../app/index.ts';
 import { hours, int, table, tonnes, usd, when } from './format.ts';
 
@@ -59,6 +59,7 @@ export function planSummary(scenario: Scenario, plan: Plan): string {
     ),
   );
   out.push(`  ${int(plan.metrics.palletsBuilt)} pallets built; ${int(plan.metrics.passengers ?? 0)} passenger seats used.`);
+  out.push(...fleetSpread(scenario, plan));
   out.push('');
   out.push('Dispositions');
   const byAction = { retrograde: [0, 0, 0, 0], transfer: [0, 0, 0, 0], demilitarize: [0, 0, 0, 0] } as Record<string, number[]>;
@@ -102,6 +103,11 @@ export function planSummary(scenario: Scenario, plan: Plan): string {
     out.push('Problems');
     for (const p of problems) out.push(`  ${p}`);
   }
+  if (plan.whatIfs?.length) {
+    out.push('');
+    out.push('What if (each planned and verified)');
+    for (const w of plan.whatIfs) out.push(`  - ${w.summary}`);
+  }
   if (plan.remedies?.length) {
     out.push('');
     out.push('What would fix it (each checked by planning again)');
@@ -111,6 +117,33 @@ export function planSummary(scenario: Scenario, plan: Plan): string {
     out.push('No remedy found by adding aircraft, moving deadlines or leaving eligible items.');
   }
   return out.join('\n');
+}
+
+/**
+ * Per type: sorties per tail (most and fewest), then why a type or tail flies nothing or little,
+ * from the plan's fleet.use notes, and how the departures spread over the minutes of the day.
+ */
+function fleetSpread(scenario: Scenario, plan: Plan): string[] {
+  const out: string[] = ['', 'Fleet use (sorties per tail; why a type or tail flies little)'];
+  const perTail = new Map<string, number>();
+  for (const s of plan.sorties) perTail.set(s.tail, (perTail.get(s.tail) ?? 0) + 1);
+  const types = [...new Set(fleetTails(scenario).map((t) => t.line.type))];
+  const rows = types.map((type) => {
+    const tails = fleetTails(scenario).filter((t) => t.line.type === type).map((t) => ({ id: t.id, n: perTail.get(t.id) ?? 0 }));
+    const most = Math.max(...tails.map((t) => t.n));
+    const fewest = Math.min(...tails.map((t) => t.n));
+    const who = (n: number) => tails.filter((t) => t.n === n).map((t) => t.id.slice(type.length)).join(' ');
+    return [`  ${type}`, `${tails.filter((t) => t.n > 0).length} of ${tails.length} tails flew`, `most ${most} (${who(most)})`, `fewest ${fewest} (${who(fewest)})`];
+  });
+  out.push(table(rows, ['l', 'r', 'l', 'l']));
+  for (const n of plan.notes ?? []) if (n.kind === 'fleet.use' && n.cause !== 'spread') out.push(`  ${n.message}`);
+  if (plan.sorties.length > 1) {
+    const minutes = new Map<string, number>();
+    for (const s of plan.sorties) minutes.set(s.departs.slice(11, 16), (minutes.get(s.departs.slice(11, 16)) ?? 0) + 1);
+    const [top, count] = [...minutes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    out.push(`  Departures at ${minutes.size} different minutes of the day; the most at one, ${top}Z, is ${count} of ${plan.sorties.length}.`);
+  }
+  return out;
 }
 
 function sensitiveLine(scenario: Scenario, plan: Plan): string {

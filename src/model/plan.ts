@@ -68,6 +68,16 @@ export interface Sortie {
   /** centre of gravity of the cargo loads, metres from the front of the floor; null with no cargo */
   cgM: number | null;
   loads: Load[];
+  /**
+   * The crew that flies it (`C-17A crew 3`, numbered by fleetCrews); a plan without it means the
+   * tail's own crew, the one that starts aboard it
+   */
+  crew?: string;
+  /**
+   * When the empty positioning flight before it lands at `from`, for a tail that positions early
+   * (it remains at the origin, its crew resting there); absent: turnHours before `departs`
+   */
+  positioningArrives?: string;
 }
 
 export interface SiteClosure {
@@ -131,6 +141,28 @@ export type NoteCause =
   | 'no-hub'
   /** schedule.shuttle: too many pieces to try the extra schedules */
   | 'too-many-pieces'
+  /** sortie.timing: an airfield at either end (or on the positioning leg) was closed */
+  | 'airfield-hours'
+  /** sortie.timing: the tail waited for a crew to finish its rest */
+  | 'crew-rest'
+  /** sortie.timing: the cargo it carries was not ready (readyFrom) */
+  | 'item-ready'
+  /** fleet.use: the type's tails and how evenly they share the work */
+  | 'spread'
+  /** fleet.use: a bigger type fills every departure slot of the airfields it could use */
+  | 'slot-bound'
+  /** fleet.use: a bigger type serves its sites with time to spare (fewest sorties) */
+  | 'bigger-type'
+  /** fleet.use: nothing left at the sites it can use fits it */
+  | 'too-small'
+  /** fleet.use: its availability lets it land nowhere in time, or only after the work was done */
+  | 'not-available'
+  /** fleet.use: no site with work takes the type */
+  | 'no-runway'
+  /** fleet.use: its crews cannot fly its legs within their duty period */
+  | 'crew-duty'
+  /** fleet.use: sister tails (or other types) were ready first for the work it could do */
+  | 'sisters'
   | (string & {});
 
 export interface PlanNote {
@@ -183,6 +215,21 @@ export interface Remedy {
   details?: Record<string, unknown>;
 }
 
+/** A change to the scenario planned and verified to show what it would do (not needed to be feasible). */
+export interface WhatIf {
+  /** `hours`: a site open around the clock */
+  kind: 'hours';
+  /** the site changed */
+  subject: string;
+  summary: string;
+  /** the closure and sorties of the plan made with the change */
+  closure: string | null;
+  sorties: number;
+  feasible: boolean;
+  /** figures of the change: closure days earlier, sorties, departures moved */
+  figures: Record<string, number>;
+}
+
 export interface Plan {
   formatVersion: 1;
   scenario: string;
@@ -202,5 +249,7 @@ export interface Plan {
   notes: PlanNote[];
   deadlines?: DeadlineStatus[];
   remedies?: Remedy[];
+  /** changes planned and verified to show what they would do (24-hour operations at the binding site) */
+  whatIfs?: WhatIf[];
   seed?: number;
 }

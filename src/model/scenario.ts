@@ -24,6 +24,16 @@ export interface Site {
   handoverBy?: string;
   /** aircraft type ids the runway takes; all when absent */
   accepts?: string[];
+  /** operating hours, local `HH:MM-HH:MM` (an end before the start runs past midnight); open all day when absent */
+  hours?: string;
+  /** a daily period, local `HH:MM-HH:MM`, with no departures or arrivals; none when absent */
+  quietHours?: string;
+  /** local time's offset from UTC, `+01:00`; with neither this nor timeZone local time is UTC */
+  utcOffset?: string;
+  /** IANA time zone for local time (daylight saving included), instead of utcOffset */
+  timeZone?: string;
+  /** crews wait here: a tail may change crews, and staged crews start here */
+  stage?: boolean;
 }
 
 /**
@@ -37,6 +47,8 @@ export interface PalletStation {
   w: number;
   maxKg: number;
 }
+/** basic: the least crew that can fly the type; augmented: extra pilots who rest in flight. */
+export type CrewComplement = 'basic' | 'augmented';
 
 /** An aircraft type: every capability is a number, never a branch on the type's name. */
 export interface AircraftType {
@@ -71,6 +83,17 @@ export interface FleetLine extends Omit<AircraftType, 'id'> {
   availableFrom?: string;
   /** ISO date; the tail lands by the end of this day */
   availableTo?: string;
+  /**
+   * Crews a tail (a crew ratio, at least 1): one starts aboard each tail, the rest staged at the
+   * stage sites. The loader always sets the crew fields; a line built without them has one crew
+   * a tail with no duty limit and no rest (docs/rules.md, crew.duty).
+   */
+  crewsPerTail?: number;
+  crewComplement?: CrewComplement;
+  /** a crew's flight duty period, hours: from reporting to the last landing */
+  crewDutyHours?: number;
+  /** least rest between two duty periods of a crew, hours */
+  crewRestHours?: number;
 }
 
 export interface PalletType {

@@ -3,7 +3,7 @@
 // report) when the schema has found problems elsewhere.
 
 import { AIRCRAFT, PALLETS, catalogAircraft, catalogPallet } from '../catalog/index.ts';
-import { deadlineEndMs, isIsoDate, isIsoDateTime, toMs } from '../model/index.ts';
+import { SiteHours, deadlineEndMs, isIsoDate, isIsoDateTime, isTimeZone, parseUtcOffset, parseWindow, toMs } from '../model/index.ts';
 import type { RawIssue } from './issues.ts';
 import { show, unknownRef } from './issues.ts';
 import { figure, LIMITS, type Limit } from './limits.ts';
@@ -167,6 +167,21 @@ export function crossCheck(raw: unknown, opts: { schemaOk?: boolean } = {}): Che
       warnings.push({ path: ['sites', i, 'accepts'], code: 'conflict', message: `takes none of the fleet's types (${fleetTypes.join(', ')})` });
   });
 
+  sites.forEach((s, i) => siteHours(s, i, errors, warnings));
+  fleet.forEach((f, i) => {
+    const type = str(f, 'type');
+    const perTail = num(f, 'crewsPerTail');
+    if (type === undefined || perTail === undefined || Math.floor(perTail * (num(f, 'count') ?? 1) + 1e-9) <= (num(f, 'count') ?? 1)) return;
+    const stage = sites.some((s) => s?.stage === true && (strings(s, 'accepts')?.includes(type) ?? true));
+    if (!stage)
+      warnings.push({
+        path: ['aircraft', i, 'crewsPerTail'],
+        code: 'conflict',
+        value: perTail,
+        message: `${perTail} crews a tail, but no site with stage: true takes ${type}, so only the crew aboard each tail ever flies it (the others wait at the base)`,
+      });
+  });
+
   if (opts.schemaOk ?? true) {
     totals(root, errors);
     sortieEstimate(root, siteById, errors);
@@ -245,6 +260,25 @@ function totals(root: Obj | undefined, errors: RawIssue[]): void {
         message: `add up to ${Number.isFinite(total) ? figure(total) : 'more than any number of'} ${what}, more than the ${figure(limit.value)} a scenario may hold (${limit.reason})`,
       });
   }
+}
+
+/** Hours need a clock to be read on, and must leave the site open at some time of day. */
+function siteHours(s: Obj | undefined, i: number, errors: RawIssue[], warnings: RawIssue[]): void {
+  const hours = str(s, 'hours');
+  const quiet = str(s, 'quietHours');
+  const offset = str(s, 'utcOffset');
+  const zone = str(s, 'timeZone');
+  if (offset !== undefined && zone !== undefined)
+    errors.push({ path: ['sites', i, 'timeZone'], code: 'conflict', value: zone, message: `give utcOffset or timeZone, not both (utcOffset is ${show(offset)})` });
+  if (hours === undefined && quiet === undefined) return;
+  if (offset === undefined && zone === undefined)
+    warnings.push({ path: ['sites', i, hours !== undefined ? 'hours' : 'quietHours'], code: 'required', message: 'read as UTC: give the site utcOffset or timeZone if these are local hours' });
+  const readable = (t: string | undefined) => t === undefined || parseWindow(t) !== null;
+  if (!readable(hours) || !readable(quiet) || (offset !== undefined && parseUtcOffset(offset) === null) || (zone !== undefined && !isTimeZone(zone))) return;
+  const clock = new SiteHours({ hours, quietHours: quiet, utcOffset: offset, timeZone: zone });
+  const from = Date.UTC(2024, 0, 1);
+  if (clock.openWithin(from, from + 2 * 86_400_000).length === 0)
+    errors.push({ path: ['sites', i, 'quietHours'], code: 'conflict', value: quiet, message: `${quiet} covers all the site's hours (${hours ?? '00:00-24:00'}): it would never be open` });
 }
 
 function duplicateIds(root: Obj | undefined, section: string, errors: RawIssue[]): void {

@@ -37,10 +37,12 @@ function lines(r: ScenarioResult): string[] {
 test('a valid scenario normalises with catalog values and defaults filled in', () => {
   const { scenario, warnings } = ok(parseScenario(stringify(small())));
   assert.deepEqual(warnings, []);
-  const { type, count, base, ...fields } = scenario.aircraft[0];
+  const { type, count, base, crewsPerTail, crewComplement, crewDutyHours, crewRestHours, ...fields } = scenario.aircraft[0];
   assert.deepEqual([type, count, base], ['C-17A', 2, 'rota']);
   const { id: _id, ...catalog } = catalogAircraft('C-17A')!;
   assert.deepEqual(fields, catalog);
+  // crews: the public planning factors (catalog/crews.ts): one basic crew a tail, 16 h duty, 12 h rest
+  assert.deepEqual({ crewsPerTail, crewComplement, crewDutyHours, crewRestHours }, { crewsPerTail: 1, crewComplement: 'basic', crewDutyHours: 16, crewRestHours: 12 });
   assert.deepEqual(scenario.palletTypes, [catalogPallet('463L')]);
   assert.deepEqual(scenario.policy, { transferWhenShipCostOverValue: 1, minSecurityPerSite: 0, passengerKg: 100, heavierOnLighter: false });
   const item = scenario.items[0];
@@ -71,7 +73,7 @@ test('a new aircraft type is accepted when every field is given', () => {
   const a400m = { name: 'Airbus A400M', aclKg: 20000, palletPositions: 9, seats: 54, cruiseKmh: 700, turnHours: 2, costPerFlyingHourUsd: 15000, floorLengthM: 17.7, floorWidthM: 4, doorHeightM: 3.85, cgRangeM: [7, 11] };
   s.aircraft.push({ type: 'A400M', count: 1, base: 'rota', ...a400m });
   const { scenario } = ok(parseScenario(stringify(s)));
-  assert.deepEqual(scenario.aircraft[1], { type: 'A400M', count: 1, base: 'rota', ...a400m });
+  assert.deepEqual(scenario.aircraft[1], { type: 'A400M', count: 1, base: 'rota', ...a400m, crewsPerTail: 1, crewComplement: 'basic', crewDutyHours: 16, crewRestHours: 12 });
 });
 
 test('every mistake of a file is reported in one run, with its YAML line', () => {

@@ -1,7 +1,7 @@
 // From the file as written to the complete Scenario every later stage reads: catalog values
 // filled in, overrides applied, defaults set, input order kept. Runs only on a checked file.
 
-import { PALLETS, catalogAircraft, catalogPallet, segregationTable } from '../catalog/index.ts';
+import { CREW_FACTORS, PALLETS, catalogAircraft, catalogPallet, segregationTable } from '../catalog/index.ts';
 import type { AircraftType, FleetLine, Item, PalletType, Scenario, UnitDimension } from '../model/index.ts';
 import type { ScenarioFile } from './schema.ts';
 import { AIRCRAFT_FIELDS, PALLET_FIELDS } from './schema.ts';
@@ -23,6 +23,13 @@ export function fleetLine(line: FleetLineFile): FleetLine {
   // Stations are optional: a new type without them (or `[]`) lets pallets sit anywhere.
   const stations = line.palletStations ?? spec.palletStations;
   if (stations && stations.length > 0) out.palletStations = stations.map((s) => ({ x: s.x, y: s.y, l: s.l, w: s.w, maxKg: s.maxKg }));
+  // Crews: the public planning factors unless the line gives its own (catalog/crews.ts).
+  const crew = CREW_FACTORS.spec;
+  const complement = line.crewComplement ?? 'basic';
+  out.crewsPerTail = line.crewsPerTail ?? crew.crewsPerTail;
+  out.crewComplement = complement;
+  out.crewDutyHours = line.crewDutyHours ?? (complement === 'augmented' ? crew.augmentedDutyHours : crew.basicDutyHours);
+  out.crewRestHours = line.crewRestHours ?? crew.restHours;
   return out as unknown as FleetLine;
 }
 

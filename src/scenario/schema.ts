@@ -3,7 +3,7 @@
 // so a misspelt field is reported instead of silently ignored. Descriptions feed the JSON Schema.
 
 import { z } from 'zod';
-import { isIsoDate, isIsoDateTime } from '../model/index.ts';
+import { HOURS_PATTERN, UTC_OFFSET_PATTERN, isIsoDate, isIsoDateTime, isTimeZone, parseWindow } from '../model/index.ts';
 import { figure, LIMITS, RANGES, type Limit, type RangeName } from './limits.ts';
 
 export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
@@ -41,6 +41,14 @@ const isoDateOrTime = (what: string) =>
 const country = (what: string) =>
   z.string().regex(COUNTRY_PATTERN, 'must be an ISO 3166 alpha-2 code (two capital letters)').describe(what);
 
+// Local times of day, `HH:MM-HH:MM`; an end before the start runs past midnight (docs/rules.md, airfield.hours).
+const dailyWindow = (what: string) =>
+  z
+    .string()
+    .regex(HOURS_PATTERN, 'must be local times HH:MM-HH:MM, e.g. 06:00-22:00 (00:00-24:00 is all day)')
+    .refine((t) => !HOURS_PATTERN.test(t) || parseWindow(t) !== null, 'must not start and end at the same time')
+    .describe(what);
+
 export const SiteRoleSchema = z
   .enum(['origin', 'destination', 'hub'])
   .describe('origin: a host-nation site to be emptied; destination: where cargo and people go; hub: an intermediate airfield');
@@ -72,6 +80,24 @@ export const SiteSchema = z
     handoverBy: isoDate('date (YYYY-MM-DD) by which the site must be empty').optional(),
     accepts: list(text(LIMITS.idChars), LIMITS.accepts)
       .describe('aircraft type ids the runway takes; all types when absent')
+      .optional(),
+    hours: dailyWindow(
+      'operating hours, local time (utcOffset or timeZone): every departure and arrival, positioning legs included, falls inside them; an end before the start runs past midnight; open all day when absent',
+    ).optional(),
+    quietHours: dailyWindow('a daily quiet period, local time, with no departures or arrivals (noise, prayer or curfew); none when absent').optional(),
+    utcOffset: z
+      .string()
+      .regex(UTC_OFFSET_PATTERN, 'must be an offset from UTC such as +01:00 or -05:00')
+      .describe('local time minus UTC, e.g. +01:00, for hours and quietHours; UTC when absent and no timeZone')
+      .optional(),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Africa/Niamey or Europe/Berlin')
+      .describe('IANA time zone for hours and quietHours, daylight saving included; instead of utcOffset')
+      .optional(),
+    stage: z
+      .boolean()
+      .describe('a crew stage: a tail landing here may change crews (a rested crew takes over), and the staged crews of the fleet lines (crewsPerTail above 1) start here')
       .optional(),
   })
   .describe('an airfield: a host-nation origin, a hub or a destination');
@@ -111,6 +137,18 @@ export const FleetLineSchema = z
     base: id('site id where the tails start'),
     availableFrom: isoDateOrTime('first moment the tails are available; the scenario asOf when absent').optional(),
     availableTo: isoDate('last day (YYYY-MM-DD) the tails are available; they land by its end').optional(),
+    crewsPerTail: ranged('aircraft.crewsPerTail', '')
+      .describe('crews a tail (a crew ratio; may be fractional): one starts aboard each tail at its base, the others start rested at the stage sites that take the type; default 1')
+      .optional(),
+    crewComplement: z
+      .enum(['basic', 'augmented'])
+      .describe('basic: the least crew, a 16 h flight duty period; augmented: extra pilots who rest in flight, 24 h (AFMAN 11-202v3, second-hand); default basic')
+      .optional(),
+    crewDutyHours: ranged(
+      'aircraft.crewDutyHours',
+      "a crew's flight duty period, hours: from reporting (the loading turn before its first departure, or the positioning flight before it) to its last landing; default from crewComplement",
+    ).optional(),
+    crewRestHours: ranged('aircraft.crewRestHours', 'least rest between two duty periods of a crew, hours; default 12 (AFMAN 11-202v3, second-hand)').optional(),
     ...Object.fromEntries(
       AIRCRAFT_FIELDS.map((k) => [k, aircraftFields[k].optional().describe(`override: ${aircraftFields[k].description}`)]),
     ) as { [K in keyof typeof aircraftFields]: z.ZodOptional<(typeof aircraftFields)[K]> },

@@ -68,6 +68,16 @@ test('bounds are not above the plan', () => {
   expectViolation(v, 'claims.bounds', /^bounds.closure "2024-09-10T14:58:00Z" is not a lower bound: the plan closes at 2024-09-10T13:58:00Z$/);
 });
 
+test('bounds speak of plans that move everything: a plan that leaves cargo behind is judged by conservation', () => {
+  const { scenario, plan } = tinyCase();
+  // a bound of five sorties over a plan of four that leaves a pallet behind
+  plan.bounds.sorties.value = 5;
+  for (const s of plan.sorties) s.loads = s.loads.filter((l) => l.ref !== plan.pallets[0].id);
+  const v = check(scenario, plan);
+  assert.ok(v.some((x) => x.rule.startsWith('conservation.')), JSON.stringify(v.map((x) => x.rule)));
+  assert.deepEqual(v.filter((x) => x.rule === 'claims.bounds'), []);
+});
+
 test('feasible only with no violation, found or listed', () => {
   const { scenario, plan } = tinyCase();
   plan.violations = [{ rule: 'load.cg', message: 'the planner was unsure', refs: [] }];

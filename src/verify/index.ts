@@ -22,6 +22,10 @@ import { checkStacking } from './stacking.ts';
 import { checkStations } from './stations.ts';
 import { checkVehicles } from './vehicles.ts';
 import { checkCargoAircraftOnly } from './cargo-aircraft-only.ts';
+import { checkCrews } from './crews.ts';
+import { checkHours } from './hours.ts';
+import { checkPositioning } from './positioning.ts';
+import { checkReady } from './ready.ts';
 
 export type { Violation } from '../model/index.ts';
 export { formatPlanIssues, parsePlan } from './plan-shape.ts';
@@ -41,7 +45,11 @@ const FAMILIES: [string, RuleName, (ctx: VerifyContext) => Violation[]][] = [
   ['runways', 'runway', checkRunways],
   ['flights', 'flight.time', checkFlights],
   ['tails', 'tail.continuity', checkTails],
+  ['positioning', 'tail.continuity', checkPositioning],
   ['airfields', 'airfield.mog', checkAirfields],
+  ['hours', 'airfield.hours', checkHours],
+  ['crews', 'crew.duty', checkCrews],
+  ['ready', 'item.ready', checkReady],
   ['deadlines', 'deadline.agreement', checkDeadlines],
   ['sensitive', 'sensitive.order', checkSensitive],
   ['claims', 'claims.closure', checkClaims],

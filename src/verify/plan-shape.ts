@@ -52,6 +52,8 @@ const sortie = z.looseObject({
   payloadKg: num.describe('pallets gross, floor units and passengers at the policy passengerKg'),
   cgM: num.nullable().describe('centre of gravity of the cargo loads from the front of the floor (passengers left out); null with no cargo'),
   loads: z.array(load).describe('one entry per pallet or floor unit carried'),
+  positioningArrives: dateTime.optional().describe('when the empty positioning flight before it lands at `from`, for a tail that positions early and remains there (its crew resting) before it loads; absent: turnHours before departs'),
+  crew: id.optional().describe("the crew that flies it, e.g. `C-17A crew 3`, numbered per type across the fleet lines (each line's crews aboard its tails first, then those staged at stage sites); absent: the tail's own crew"),
 }).describe('one flight leg of one tail');
 const bound = z.looseObject({
   value: z.union([num, dateTime, z.null()]).describe('the bound: a count for sorties, a UTC time for closure; null when nothing moves'),
@@ -91,6 +93,15 @@ const remedy = z.looseObject({
   closure: dateTime.nullable().describe('the feasible closure that replanning with the change reached'),
   details: z.record(z.string(), z.unknown()).optional().describe('the change as data'),
 }).describe('a change, checked by replanning, that would make the plan feasible');
+const whatIf = z.looseObject({
+  kind: z.enum(['hours']).describe('hours: a site open around the clock (no hours, no quiet period)'),
+  subject: z.string().describe('the site changed'),
+  summary: z.string().describe('what the change would do, in a sentence'),
+  closure: dateTime.nullable().describe('the closure of the plan made with the change'),
+  sorties: num.describe('its sorties'),
+  feasible: z.boolean().describe('whether that plan passes the verifier and meets every deadline'),
+  figures: figures,
+}).describe('a change planned and verified to show what it would do');
 
 export const planSchema = z.looseObject({
   formatVersion: z.literal(1).describe('plan format version'),
@@ -142,6 +153,7 @@ export const planSchema = z.looseObject({
   notes: z.array(note).default([]).describe('reasons behind the schedule: why a sortie waits, the shuttle chosen, idle aircraft'),
   deadlines: z.array(deadline).optional().describe('closure against each agreement deadline and site handover date'),
   remedies: z.array(remedy).optional().describe('when infeasible: changes that would make it feasible, each checked by planning again'),
+  whatIfs: z.array(whatIf).optional().describe('changes planned and verified to show what they would do, e.g. 24-hour operations at the site that sets the closure'),
   seed: num.optional().describe('the seed the plan was made with'),
 }).describe('a drawdown plan');
 

@@ -70,6 +70,14 @@ describe('browser workspace', { timeout: 300_000 }, () => {
     const sites = (await api<{ scenario: { sites: unknown[] } }>(ws, '/api/scenarios/1')).scenario.sites;
     assert.equal(await page.locator('[data-testid^="map-site-"]').count(), sites.length);
     assert.equal(await page.getByTestId('sortie-bar').count(), plan.sorties.length);
+    // Fleet use: every tail with its sorties, and a reason for each idle or little-used type or tail.
+    const flown = (tail: string) => plan.sorties.filter((s) => s.tail === tail).length;
+    for (const el of await page.getByTestId('tail-count').all()) {
+      const tail = (await el.getAttribute('data-tail'))!;
+      assert.match(await el.innerText(), new RegExp(` ${flown(tail)}$`), tail);
+    }
+    const reasons = (plan.notes ?? []).filter((n) => n.kind === 'fleet.use' && n.cause !== 'spread');
+    assert.equal(await page.getByTestId('fleet-reason').count(), reasons.length);
     assert.deepEqual(pageErrors, []);
   });
 

@@ -20,6 +20,7 @@ import { renderPlans } from './plans.ts';
 import { renderBounds, renderDispositions, renderHandovers } from './registers.ts';
 import { renderRemaining } from './remaining-chart.ts';
 import { renderTimeline } from './timeline.ts';
+import { renderFleetUse } from './fleet.ts';
 
 type Tab = 'overview' | 'registers' | 'scenario' | 'plans' | 'audit';
 const TABS: [Tab, string][] = [
@@ -169,6 +170,7 @@ function drawPlan(): void {
     panes.overview,
     h('div', { class: 'grid two' }, card('Sites and flows', renderMap(f)), card('Still at each origin site', renderRemaining(f))),
     card('Sorties by airframe', timelineBox),
+    card('Fleet use', renderFleetUse(f)),
     card('Cargo floor of the selected sortie', sortieBox),
     card('Pallet build', palletBox),
   );

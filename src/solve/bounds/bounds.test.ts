@@ -170,6 +170,54 @@ test('closure: departures per day and tails each hold back the n-th departure', 
   assert.ok(plan.closure! >= c.closure.value!);
 });
 
+test('closure: crew rest holds back the n-th departure, and the planner meets the bound', () => {
+  // One tail based at A, one basic crew (16 h duty, 12 h rest), three 40 t vehicles. A duty period
+  // holds one sortie (loading, the 5 h flight, and no room to come back), so the crew departs A at
+  // best every 2 legs + a turn + its rest: 24.05 h after the first at 02:00.
+  const crew = { crewDutyHours: 16, crewRestHours: 12 };
+  const sc = scenario([vehicle('v', 40_000, 4, 2, 2, 3)], 0, [{ ...BIG, count: 1, base: 'A', ...crew }]);
+  const b = computeBounds(sc, new Map([['v', 3]]));
+  const hop = 4_020 / BIG.cruiseKmh; // A-D, about 4,020 km
+  const expected = toMs('2030-01-01') + (2 + 2 * (2 * hop + 2 + 12)) * 3_600_000;
+  const at = toMs(b.closure.value!);
+  assert.ok(Math.abs(at - expected) < 0.1 * 3_600_000, `${b.closure.value} against ${new Date(expected).toISOString()}`);
+  assert.match(b.closure.basis, /crews? (resting|each at best 1 departure from A a duty period, then 12 h rest)/);
+  const plan = solve(sc).solution;
+  assert.ok(plan.closure! >= b.closure.value!, `${plan.closure} < ${b.closure.value}`);
+  assert.ok(toMs(plan.closure!) - at < 5 * 60_000, 'the planner flies it that fast');
+});
+
+test('closure: a departure falls inside the hours, and the tail must land there before it loads', () => {
+  // A open 08:00-10:00Z. The first departure leaves at 08:00; the tail is back after 12 h, lands
+  // when A opens the next morning and loads 2 h: it may leave only as A closes. A plan may cut
+  // the turn by the verifier's one-second tolerance and leave at 09:59:59Z; the planner keeps the
+  // whole turn and leaves when A opens on the third day.
+  const sc = scenario([vehicle('v', 40_000, 4, 2, 2, 2)], 0, [{ ...BIG, count: 1, base: 'A' }], { hours: '08:00-10:00' });
+  const b = computeBounds(sc, new Map([['v', 2]]));
+  assert.equal(b.closure.value, '2030-01-02T09:59:59Z');
+  assert.match(b.closure.basis, /inside its hours \(open 08:00-10:00 \(UTC\)\)/);
+  const plan = solve(sc).solution;
+  assert.equal(plan.closure, '2030-01-03T08:00:00Z');
+  assert.ok(plan.sorties[1].positioningArrives, 'it lands the day before and waits');
+});
+
+test('closure: one place on the ground holds every loading, each as long as its type\'s turn', () => {
+  // Four 40 t vehicles only the big jet carries, four of them based at A, mog 1: the loadings
+  // (2 h each) follow each other, although the small prop that could also land turns in 1.5 h.
+  const sc = scenario([vehicle('v', 40_000, 4, 2, 2, 4)], 0, [{ ...BIG, count: 4, base: 'A' }, { ...SMALL, count: 1, base: 'D' }], { mog: 1 });
+  const b = computeBounds(sc, new Map([['v', 4]]));
+  assert.equal(b.closure.value, '2030-01-01T07:59:58Z'); // 8 h, less the tolerances given away
+  assert.match(b.closure.basis, /at least 8\.0 h of loading/);
+  assert.equal(solve(sc).solution.closure, '2030-01-01T08:00:00Z');
+});
+
+test('closure: the last unit to be ready holds its site back', () => {
+  const ready = { ...vehicle('v', 40_000, 4, 2, 2, 1), readyFrom: '2030-01-05T12:00:00Z' };
+  const b = computeBounds(scenario([ready], 0, [{ ...BIG, count: 1, base: 'A' }]), new Map([['v', 1]]));
+  assert.equal(b.closure.value, '2030-01-05T11:59:59Z');
+  assert.match(b.closure.basis, /ready only from 2030-01-05T12:00:00Z/);
+});
+
 test('on generated scenarios the bounds never exceed the plan', () => {
   for (const seed of [3, 8, 21]) {
     const r = parseScenario(JSON.stringify(generateScenario({ seed, lines: 40 })), { format: 'json' });

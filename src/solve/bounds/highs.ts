@@ -25,3 +25,17 @@ export function solveModel(lp: string): { status: string; objective: number; col
   for (const [name, c] of Object.entries(r.Columns ?? {})) columns[name] = (c as { Primal?: number }).Primal ?? NaN;
   return { status: r.Status, objective: r.ObjectiveValue, columns };
 }
+
+/**
+ * Solves a CPLEX-LP-format minimisation and returns the row duals in row order, or null when
+ * HiGHS cannot prove an optimum (column generation in bench/scale-floor-lp.ts).
+ */
+export function solveWithDuals(lp: string): number[] | null {
+  try {
+    const r = highs.solve(lp, { output_flag: false });
+    if (r.Status !== 'Optimal') return null;
+    return (r.Rows ?? []).map((row) => (row as { Dual?: number }).Dual ?? 0);
+  } catch {
+    return null;
+  }
+}

@@ -3,10 +3,11 @@
 // proofs: docs/bounds.md.
 
 import type { Bound, Scenario } from '../../model/index.ts';
+import { toMs } from '../../model/index.ts';
 import { closureBound, deliveryBound } from './closure.ts';
 import { accepts } from '../shared/capability.ts';
 import { aircraftClasses, siteNeeds, type SiteNeeds } from './demand.ts';
-import { onwardLegs, siteSortieBound } from './sorties.ts';
+import { minLoadingHours, onwardLegs, siteSortieBound } from './sorties.ts';
 
 export interface SiteDemand {
   site: string;
@@ -66,9 +67,17 @@ export function computeBounds(scenario: Scenario, retrograde: ReadonlyMap<string
     { label: `${Math.round(needed('floorM2'))} m² of floor`, need: needed('floorM2'), cap: (l) => l.floorLengthM * l.floorWidthM },
     { label: `${needed('people')} people`, need: needed('people'), cap: (l) => l.seats },
   ]);
+  // The last unit of a site to become ready (item.ready) departs after its readyFrom.
+  const readyBySite = new Map<string, number>();
+  for (const item of scenario.items) {
+    if (item.readyFrom === undefined || !((retrograde.get(item.id) ?? 0) > 0)) continue;
+    readyBySite.set(item.site, Math.max(readyBySite.get(item.site) ?? -Infinity, toMs(item.readyFrom)));
+  }
+  // The least loading time each site's departures hold the ground for (the mog argument).
+  const loadingBySite = new Map(needs.filter((n) => n.site.mog !== undefined).map((n) => [n.site.id, minLoadingHours(n)]));
   return {
     sorties: { value: total, basis },
-    closure: closureBound(scenario, bounds, delivery),
+    closure: closureBound(scenario, bounds, delivery, readyBySite, loadingBySite),
     perSite,
   };
 }

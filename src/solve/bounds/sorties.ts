@@ -116,3 +116,17 @@ export function onwardLegs(
   const own = siteBounds.reduce((a, b) => a + b.value, 0);
   return lp === null ? 0 : Math.max(0, ceil(lp) - own);
 }
+
+/**
+ * The least total loading time (turns) of the sorties that can leave one origin site with
+ * everything it must send: the same covering rows, each class's sortie costing its shortest
+ * turn. Every departure holds the ground a turn before it (airfield.mog), so the mog bound on
+ * the closure can count loading time instead of loadings (closure.ts). 0 when nothing moves.
+ */
+export function minLoadingHours(n: SiteNeeds): number {
+  const { rows } = siteRows(n, (j) => `n${j}`);
+  if (rows.length === 0) return 0;
+  const turn = n.classes.map((c) => Math.min(...c.lines.map((l) => l.turnHours)));
+  const lp = lpOptimum(lpText(n.classes.map((_, j) => `${num(turn[j])} n${j}`), rows));
+  return lp === null ? 0 : Math.max(0, lp * (1 - 1e-9));
+}

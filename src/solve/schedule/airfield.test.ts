@@ -16,21 +16,43 @@ test('mog counts other tails on the ground; touching turns and the same tail do 
   assert.equal(af.groundConflict(110, 115, 3), 120);
 });
 
-test('departures per UTC day: a full day points at the next midnight', () => {
+const H = 3_600_000;
+
+test('departures per UTC day are spread: the k-th of a day leaves no earlier than its slot time', () => {
   const af = new Airfield(site('A', 'origin', 0, 0, { maxDeparturesPerDay: 2 }));
+  assert.equal(af.nextSlot(1000), 1000); // slot 0 opens at midnight
   af.addDeparture(1000);
-  assert.equal(af.departureDayFull(5000), null);
-  af.addDeparture(2000);
-  assert.equal(af.departureDayFull(5000), DAY_MS);
-  assert.equal(af.departureDayFull(DAY_MS + 5), null);
+  assert.equal(af.nextSlot(5000), 12 * H); // the second slot opens half way through the day
+  af.addDeparture(12 * H);
+  assert.equal(af.nextSlot(5000), DAY_MS); // full: the next day
+  assert.equal(af.nextSlot(DAY_MS + 5), DAY_MS + 5);
+});
+
+test('a late booking keeps the early slot for an earlier departure', () => {
+  const af = new Airfield(site('A', 'origin', 0, 0, { maxDeparturesPerDay: 2 }));
+  af.addDeparture(20 * H); // booked first, but late in the day
+  assert.equal(af.nextSlot(3 * H), 3 * H); // an earlier departure still fits slot 0
+  assert.equal(af.nextSlot(13 * H), 13 * H); // or slot 1; either way two fit
+  af.addDeparture(13 * H);
+  assert.equal(af.nextSlot(3 * H), DAY_MS);
+});
+
+test('slot times spread over the open hours, in local time', () => {
+  // open 06:00-18:00 at UTC+2: 04:00Z-16:00Z; three a day: 04:00Z, 08:00Z, 12:00Z
+  const af = new Airfield(site('A', 'origin', 0, 0, { maxDeparturesPerDay: 3, hours: '06:00-18:00', utcOffset: '+02:00' }));
+  assert.equal(af.nextSlot(0), 4 * H);
+  af.addDeparture(4 * H);
+  assert.equal(af.nextSlot(5 * H), 8 * H);
+  af.addDeparture(9 * H);
+  assert.equal(af.nextSlot(5 * H), 12 * H);
 });
 
 test('a run of full days is crossed in one step, and stays right as days fill', () => {
   const af = new Airfield({ id: 'A', name: 'A', country: 'NE', lat: 0, lon: 0, role: 'origin', maxDeparturesPerDay: 1 });
   for (let d = 0; d < 5; d++) af.addDeparture(d * DAY_MS + 3_600_000);
-  assert.equal(af.departureDayFull(2 * DAY_MS), 5 * DAY_MS);
-  assert.equal(af.departureDayFull(0), 5 * DAY_MS);
+  assert.equal(af.nextSlot(2 * DAY_MS), 5 * DAY_MS);
+  assert.equal(af.nextSlot(0), 5 * DAY_MS);
   af.addDeparture(5 * DAY_MS);
-  assert.equal(af.departureDayFull(3 * DAY_MS), 6 * DAY_MS);
-  assert.equal(af.departureDayFull(6 * DAY_MS + 1), null);
+  assert.equal(af.nextSlot(3 * DAY_MS), 6 * DAY_MS);
+  assert.equal(af.nextSlot(6 * DAY_MS + 1), 6 * DAY_MS + 1);
 });

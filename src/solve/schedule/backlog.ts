@@ -3,6 +3,7 @@
 // apart (they are reported stranded).
 
 import type { FleetLine, Scenario } from '../../model/index.ts';
+import { toMs } from '../../model/index.ts';
 import { couldCarry } from '../shared/capability.ts';
 import type { CargoPiece } from '../types.ts';
 import { siteDueMs, type Network } from './network.ts';
@@ -29,12 +30,20 @@ export function buildBacklog(scenario: Scenario, net: Network, pieces: readonly 
   const lanesFor = (ws: WorkSite) => (p: CargoPiece) =>
     [...ws.lanes.values()].filter((l) => couldCarry(p, lines[l.line]));
 
+  // A piece may leave once every unit on it is ready (item.ready): the latest readyFrom.
+  const ready = new Map<string, number>();
+  for (const it of scenario.items) if (it.readyFrom !== undefined) ready.set(it.id, toMs(it.readyFrom));
+  const readyAt = (p: CargoPiece) => {
+    let at = -Infinity;
+    if (ready.size) for (const id of p.itemIds) at = Math.max(at, ready.get(id) ?? -Infinity);
+    return at;
+  };
   const unknown: CargoPiece[] = [];
   for (const p of priorityOrder(pieces, lines, tieRank)) {
     const i = net.index.get(p.site);
     const ws = i === undefined ? undefined : work.get(i);
     if (!ws) unknown.push(p);
-    else ws.add(p, -Infinity, lanesFor(ws));
+    else ws.add(p, readyAt(p), lanesFor(ws));
   }
   for (const pl of scenario.personnel) {
     const i = net.index.get(pl.site);

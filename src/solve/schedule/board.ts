@@ -5,6 +5,7 @@
 import type { FleetLine, Load, Scenario } from '../../model/index.ts';
 import type { CargoPiece, ScheduleInput } from '../types.ts';
 import type { Airfield } from './airfield.ts';
+import type { Crews } from './crews.ts';
 import type { Consolidation } from './hubs.ts';
 import type { Network } from './network.ts';
 import type { Pace } from './pace.ts';
@@ -14,7 +15,7 @@ import type { Tail } from './tails.ts';
 import type { Lane, WorkSite } from './work.ts';
 
 /** What fixed a departure: a slot's constraint, or the wait for a fair load at a hub. */
-export type TimingCause = SlotCause | 'cargo-ready';
+export type TimingCause = SlotCause | 'cargo-ready' | 'item-ready';
 
 export interface Board {
   scenario: Scenario;
@@ -32,6 +33,7 @@ export interface Board {
   hubs: Consolidation;
   pace: Pace;
   buildLoad: ScheduleInput['buildLoad'];
+  crews: Crews;
   flights: Flight[];
 }
 
@@ -45,6 +47,14 @@ export interface Job {
   cause: TimingCause;
   /** when the tail was positioned and loaded at the site (what the departure waited beyond) */
   readyMs: number;
+  /** the positioning flight before it, 0 when the tail is at the site */
+  posMs: number;
+  /** the airfield whose hours moved the departure last, -1 when none */
+  closed: number;
+  /** when the positioning flight lands at the origin (NaN without one) */
+  landMs: number;
+  /** positioned early, the crew resting at the origin before the sortie */
+  overnight: boolean;
 }
 
 export interface Flight {
@@ -59,4 +69,8 @@ export interface Flight {
   loads: Load[];
   cause: TimingCause;
   readyMs: number;
+  closed: number;
+  crew: string;
+  /** when the positioning flight landed at the origin, when not a turn before the departure; NaN otherwise */
+  positioned: number;
 }

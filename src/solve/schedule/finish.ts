@@ -5,6 +5,7 @@ import type { PlanNote, Sortie } from '../../model/index.ts';
 import { toIso } from '../../model/index.ts';
 import type { CargoPiece } from '../types.ts';
 import type { Board, Flight } from './board.ts';
+import { fleetUseNotes } from './fleet-use.ts';
 
 export interface StrandedCargo {
   site: string;
@@ -16,7 +17,7 @@ export interface StrandedCargo {
 export interface ScheduleResult {
   sorties: Sortie[];
   stranded: StrandedCargo[];
-  /** one `sortie.timing` note per sortie, same order */
+  /** one `sortie.timing` note per sortie, same order, then the `fleet.use` notes */
   notes: PlanNote[];
 }
 
@@ -30,10 +31,12 @@ export function finish(b: Board, unknown: readonly CargoPiece[]): ScheduleResult
     sorties.push({
       id, aircraft: f.tail.line.type, tail: f.tail.id, from: ids[f.from], to: ids[f.to],
       departs: toIso(f.dep), arrives: toIso(f.arr), passengers: f.passengers,
-      payloadKg: f.payloadKg, cgM: f.cgM, loads: f.loads,
+      payloadKg: f.payloadKg, cgM: f.cgM, loads: f.loads, crew: f.crew,
+      ...(Number.isFinite(f.positioned) ? { positioningArrives: toIso(f.positioned) } : {}),
     });
     notes.push(timingNote(b, id, f));
   });
+  notes.push(...fleetUseNotes(b));
   return { sorties, stranded: stranded(b, ids, unknown), notes };
 }
 
@@ -64,6 +67,18 @@ function timingNote(b: Board, id: string, f: Flight): PlanNote {
       const mog = b.airfields[f.to].mog;
       return note(`${waits} for ground room to unload at ${to} (mog ${mog})`, [to], { waitHours, mog });
     }
+    case 'airfield-hours': {
+      const at = f.closed >= 0 ? f.closed : f.from;
+      const site = b.net.sites[at].id;
+      const role = at === f.from ? 'to depart' : at === f.to ? 'to land' : 'for its positioning flight';
+      return note(`${waits} for ${site} to open ${role} (${b.airfields[at].hours.text})`, [site], { waitHours });
+    }
+    case 'crew-rest': {
+      const restHours = f.tail.line.crewRestHours ?? 0;
+      return note(`${waits} for a rested crew (${f.crew}; ${restHours} h rest after a duty period)`, [from, f.tail.id, f.crew], { waitHours, restHours });
+    }
+    case 'item-ready':
+      return note(`${waits} at ${from} for cargo to be ready (its readyFrom)`, [from], { waitHours });
   }
 }
 
@@ -84,7 +99,7 @@ function stranded(b: Board, ids: readonly string[], unknown: readonly CargoPiece
       if (ws.dead.length) out.push({ site: id, pieces: [...ws.dead], people: 0, reason:
         `no aircraft type that can use the runway at ${id} can carry these pieces (too large or heavy)` });
       if (left.length || people) out.push({ site: id, pieces: left, people, reason: anyTail
-        ? `no tail is available to move them from ${id} before its availableTo date`
+        ? leftReason(b, id)
         : 'the fleet has no aircraft' });
     }
   }
@@ -96,4 +111,17 @@ function stranded(b: Board, ids: readonly string[], unknown: readonly CargoPiece
     }
   }
   return out;
+}
+
+/**
+ * Why cargo the fleet could carry was left: the cause the tails were refused jobs for most
+ * often (the same tallies the fleet.use notes read), so the problem names the rule that binds.
+ */
+function leftReason(b: Board, site: string): string {
+  const refused = new Map<string, number>();
+  for (const t of b.tails) for (const [k, n] of t.refused) refused.set(k, (refused.get(k) ?? 0) + n);
+  const top = [...refused].filter(([k]) => k === 'crew-duty' || k === 'airfield-hours' || k === 'not-available').sort((x, y) => y[1] - x[1])[0]?.[0];
+  if (top === 'crew-duty') return `no crew can fly the legs from ${site} within its duty period (the loading turn, positioning and flight together run longer)`;
+  if (top === 'airfield-hours') return `the opening hours at ${site} and where its legs go never leave a time to fly`;
+  return `no tail is available to move them from ${site} before its availableTo date`;
 }

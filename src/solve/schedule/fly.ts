@@ -13,6 +13,8 @@ export interface Flown {
   workChanged: boolean;
   /** the hub that cargo or people reached, -1 when none */
   hubChanged: number;
+  /** a stage site a crew reached (tails waiting there may find it), -1 when none */
+  crewLanded: number;
 }
 
 const none: AircraftLoad = { pieces: [], loads: [], cargoKg: 0, cgM: null };
@@ -65,8 +67,14 @@ export function fly(b: Board, job: Job): Flown {
   const passengers = cargoOnly ? 0 : Math.max(0, Math.min(line.seats, room, avail - keep(ws.kg, ws.sensitive)));
   if (taken.length === 0 && passengers === 0) {
     if (!progress) t.blocked.add(ws.idx);
-    return { flew: false, workChanged, hubChanged: -1 };
+    return { flew: false, workChanged, hubChanged: -1, crewLanded: -1 };
   }
+  // The crew: straight, one block from the positioning take-off to the landing; overnight, the
+  // positioning flight, a rest at the origin, then the sortie on a fresh duty period.
+  const land = job.posMs > 0 ? job.landMs : dep - t.turnMs;
+  const lead = job.overnight ? job.posMs : dep - land + job.posMs;
+  const crew = job.overnight ? b.crews.pick(t, land, job.posMs, 0) : b.crews.pick(t, dep, lead, job.flyMs);
+  if (!crew) throw new Error(`schedule: no crew for ${t.id} at ${dep}, though the slot allowed one`);
   if (passengers > 0) ws.takePeople(passengers);
   b.routes.flown(ws.idx, t.lineIdx, job.to);
   if (taken.length > 0) {
@@ -75,6 +83,12 @@ export function fly(b: Board, job: Job): Flown {
   }
 
   const arr = dep + job.flyMs;
+  if (job.overnight) {
+    b.crews.fly(t, crew, land - job.posMs, land, ws.idx);
+    b.crews.fly(t, { crew: crew.crew, fresh: true }, dep - t.turnMs, arr, job.to);
+  } else b.crews.fly(t, crew, dep - lead, arr, job.to);
+  t.uses++;
+  t.moves++;
   b.airfields[ws.idx].addGround(dep - t.turnMs, dep, t.idx);
   b.airfields[ws.idx].addDeparture(dep);
   b.airfields[job.to].addGround(arr, arr + t.turnMs, t.idx);
@@ -101,9 +115,10 @@ export function fly(b: Board, job: Job): Flown {
     tail: t, from: ws.idx, to: job.to, dep, arr, passengers,
     payloadKg: load.cargoKg + passengers * pkg,
     cgM: load.pieces.length ? load.cgM : null,
-    loads: load.loads, cause: job.cause, readyMs: job.readyMs,
+    loads: load.loads, cause: job.cause, readyMs: job.readyMs, closed: job.closed, crew: crew.crew.id,
+    positioned: job.posMs > 0 && land !== dep - t.turnMs ? land : NaN,
   });
-  return { flew: true, workChanged, hubChanged };
+  return { flew: true, workChanged, hubChanged, crewLanded: b.net.sites[job.to].stage === true ? job.to : -1 };
 }
 
 /** People an origin must keep after a sortie: the guard, and hands in proportion to the cargo left. */

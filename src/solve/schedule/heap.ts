@@ -1,17 +1,22 @@
-// A binary min-heap of wake-up hints for tails: (key, tie rank, tail index, version). The
-// scheduler treats each key as a lower bound and re-evaluates the tail when its hint comes up
-// (lazy greedy); at an equal key the lower rank comes first (the tail index for seed 1).
+// A binary min-heap of wake-up hints for tails: (key, sorties flown, tie rank, tail index,
+// version). The scheduler treats each key as a lower bound and re-evaluates the tail when its
+// hint comes up (lazy greedy); at an equal key the tail that flew fewer sorties comes first (so
+// sister tails share the work), then the lower rank (the tail index for seed 1).
 
 export interface Hint {
   key: number;
+  uses: number;
   rank: number;
   tail: number;
   version: number;
 }
 
-function less(a: Hint, b: Hint): boolean {
-  return a.key < b.key || (a.key === b.key && a.rank < b.rank);
+/** Whether hint a goes before b: by key, then fewer sorties flown, then rank. */
+export function before(a: Pick<Hint, 'key' | 'uses' | 'rank'>, b: Pick<Hint, 'key' | 'uses' | 'rank'>): boolean {
+  return a.key < b.key || (a.key === b.key && (a.uses < b.uses || (a.uses === b.uses && a.rank < b.rank)));
 }
+
+const less = before;
 
 export class HintHeap {
   private items: Hint[] = [];

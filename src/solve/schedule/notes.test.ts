@@ -7,13 +7,14 @@ import { BIG, SMALL, line, pallets, rowLoad, scenario, site } from './testkit.ts
 
 const run = (sc: Scenario, pieces: CargoPiece[]) => schedule({ scenario: sc, pieces, buildLoad: rowLoad, seed: 1 });
 const [NIM, DST] = [site('NIM', 'origin', 13.48, 2.18), site('DST', 'destination', 49.44, 7.6)];
-const causes = (notes: PlanNote[]) => notes.map((n) => n.cause);
+const timing = (notes: PlanNote[]) => notes.filter((n) => n.kind === 'sortie.timing');
+const causes = (notes: PlanNote[]) => timing(notes).map((n) => n.cause);
 
 test('each sortie has one timing note, in sortie order, naming what fixed its departure', () => {
   const sc = scenario({ sites: [{ ...NIM, mog: 1 }, DST], aircraft: [line(BIG, 'NIM', 2)] });
   const r = run(sc, pallets('NIM', 20));
-  assert.deepEqual(r.notes.map((n) => n.subject), r.sorties.map((s) => s.id));
-  assert.ok(r.notes.every((n) => n.kind === 'sortie.timing'));
+  assert.deepEqual(timing(r.notes).map((n) => n.subject), r.sorties.map((s) => s.id));
+  assert.deepEqual(r.notes.slice(0, r.sorties.length), timing(r.notes), 'the timing notes come first, in sortie order');
   const [first, second] = r.notes;
   assert.deepEqual(first, {
     kind: 'sortie.timing', cause: 'tail-ready', subject: 'S1', refs: ['NIM', r.sorties[0].tail],
@@ -43,7 +44,7 @@ test('a departure cap, a full destination and a hub waiting for cargo each name 
     sites: [{ ...NIM, accepts: ['SMALL'] }, hub, { ...DST, accepts: ['BIG'] }],
     aircraft: [line(SMALL, 'NIM', 2), line(BIG, 'DKR', 1)],
   }), pallets('NIM', 10));
-  const onward = viaHub.notes.filter((_, i) => viaHub.sorties[i].from === 'DKR');
+  const onward = timing(viaHub.notes).filter((_, i) => viaHub.sorties[i].from === 'DKR');
   assert.equal(onward.length, 1);
   assert.equal(onward[0].cause, 'cargo-ready');
   assert.deepEqual(onward[0].refs, ['DKR']);

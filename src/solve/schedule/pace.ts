@@ -4,7 +4,7 @@
 // airfield, not the big jets, sets the pace (slot-bound). See docs/schedule.md.
 
 import type { FleetLine } from '../../model/index.ts';
-import { DAY_MS } from '../../model/index.ts';
+import { DAY_MS, crewCount, crewLimits } from '../../model/index.ts';
 import type { Airfield } from './airfield.ts';
 import type { Network } from './network.ts';
 import { legMs, type Tail } from './tails.ts';
@@ -23,7 +23,14 @@ export class Pace {
   /** origins whose airfield sets the pace */
   private slotBound = new Set<number>();
 
-  constructor(net: Network, lines: readonly FleetLine[], tails: readonly Tail[], work: Map<number, WorkSite>, airfields: readonly Airfield[]) {
+  constructor(net: Network, lines: readonly FleetLine[], tails: readonly Tail[], work: Map<number, WorkSite>, airfields: readonly Airfield[], asOf: number) {
+    const stage = (line: FleetLine) => net.sites.some((s) => s.stage === true && (!s.accepts || s.accepts.includes(line.type)));
+    const cycleOf = (line: FleetLine, site: number, to: number) => lineCycle(line, legMs(net, site, to, line), stage(line));
+    // Departures a day the airfield allows: its cap, and its mog over the turn in its open hours.
+    const perDayOf = (af: Airfield, turn: number) => {
+      const open = af.hours.always ? DAY_MS : af.hours.openWithin(asOf, asOf + DAY_MS).reduce((a, [x, y]) => a + y - x, 0);
+      return Math.min(af.maxDeparturesPerDay, Number.isFinite(af.mog) ? af.mog * (Math.floor(open / turn) + (open < DAY_MS ? 1 : 0)) : Infinity);
+    };
     for (const ws of work.values()) {
       let best: { li: number; acl: number } | null = null;
       for (const li of ws.lanes.keys()) if (!best || lines[li].aclKg > best.acl) best = { li, acl: lines[li].aclKg };
@@ -33,13 +40,10 @@ export class Pace {
       // Only the tails of the biggest line: smaller lines stay off the site unless it is at risk.
       const serving = tails.filter((t) => t.lineIdx === best.li).length;
       const turn = line.turnHours * 3_600_000;
-      const cycle = 2 * legMs(net, ws.idx, to, line) + 2 * turn;
+      const cycle = cycleOf(line, ws.idx, to);
       const af = airfields[ws.idx];
-      const gap = Math.max(
-        Number.isFinite(af.maxDeparturesPerDay) ? DAY_MS / af.maxDeparturesPerDay : 0,
-        Number.isFinite(af.mog) ? turn / af.mog : 0,
-        cycle / Math.max(1, serving),
-      );
+      const perDay = perDayOf(af, turn);
+      const gap = Math.max(Number.isFinite(perDay) ? DAY_MS / perDay : 0, cycle / Math.max(1, serving));
       this.gap.set(ws.idx, { gap, acl: best.acl });
     }
     for (const ws of work.values()) {
@@ -50,9 +54,9 @@ export class Pace {
       }
     }
     // Slot-bound: the tails of the biggest line serving these origins are enough to fill every
-    // departure slot (maxDeparturesPerDay, or mog over the turn) at all the origins that line
-    // serves. There a smaller type only takes a slot a fuller big jet would have used, so it
-    // never helps the deadline and always adds sorties.
+    // departure slot (maxDeparturesPerDay, or mog over the turn in the open hours) at all the
+    // origins that line serves, their crews' rest counted. There a smaller type only takes a slot
+    // a fuller big jet would have used, so it never helps the deadline and always adds sorties.
     lines.forEach((line, li) => {
       const served = [...work.values()].filter((ws) => !ws.hub && ws.kg0 > 0 && ws.lanes.has(li) &&
         ![...ws.lanes.keys()].some((o) => lines[o].aclKg > line.aclKg));
@@ -60,11 +64,9 @@ export class Pace {
       const turn = line.turnHours * 3_600_000;
       let tailsNeeded = 0;
       for (const ws of served) {
-        const af = airfields[ws.idx];
-        const perDay = Math.min(af.maxDeparturesPerDay, Number.isFinite(af.mog) ? (af.mog * DAY_MS) / turn : Infinity);
+        const perDay = perDayOf(airfields[ws.idx], turn);
         if (!Number.isFinite(perDay)) return; // an open airfield: more tails always help
-        const cycle = 2 * legMs(net, ws.idx, net.routes.get(ws.idx)!.get(li)!, line) + 2 * turn;
-        tailsNeeded += (perDay * cycle) / DAY_MS;
+        tailsNeeded += (perDay * cycleOf(line, ws.idx, net.routes.get(ws.idx)!.get(li)!)) / DAY_MS;
       }
       if (tails.filter((t) => t.lineIdx === li).length >= tailsNeeded) for (const ws of served) this.slotBound.add(ws.idx);
     });
@@ -86,10 +88,34 @@ export class Pace {
   /**
    * Fewest sorties: a smaller type flies from an origin a bigger one serves only when the site
    * is at risk of its deadline (penalty 0) and the airfield does not set its pace, or no bigger
-   * tail can still come.
+   * tail can still come. Says why it keeps the tail off, or null.
    */
-  keepsOff(ws: WorkSite, t: Tail, dep: number, penalty: number): boolean {
-    if (ws.hub || !(penalty > 0 || this.slotBound.has(ws.idx))) return false;
-    return (this.biggerUntil.get(`${ws.idx}|${t.lineIdx}`) ?? -Infinity) > dep;
+  keepsOff(ws: WorkSite, t: Tail, dep: number, penalty: number): 'slot-bound' | 'bigger-type' | null {
+    if (ws.hub || !(penalty > 0 || this.slotBound.has(ws.idx))) return null;
+    if (!((this.biggerUntil.get(`${ws.idx}|${t.lineIdx}`) ?? -Infinity) > dep)) return null;
+    return this.slotBound.has(ws.idx) ? 'slot-bound' : 'bigger-type';
   }
+
+  /** Origins whose airfield sets the pace (for the fleet.use notes). */
+  slotBoundSites(): ReadonlySet<number> {
+    return this.slotBound;
+  }
+}
+
+/**
+ * A tail's time between departures from a site: its round trip, or longer when its crews must
+ * rest. A crew flies q departures a duty period (from the loading turn to the landing, each
+ * further one two legs and a turn later), then rests; crews beyond one a tail help only where a
+ * stage lets them take over a tail.
+ */
+export function lineCycle(line: FleetLine, leg: number, stage: boolean): number {
+  const turn = line.turnHours * 3_600_000;
+  const trip = 2 * leg + 2 * turn;
+  const { dutyMs, restMs } = crewLimits(line);
+  if (!Number.isFinite(dutyMs)) return trip;
+  const spacing = 2 * leg + turn;
+  const q = dutyMs >= turn + leg ? 1 + Math.floor((dutyMs - turn - leg) / spacing) : 0;
+  const perCrew = q >= 1 ? spacing + restMs / q : spacing + 2 * restMs;
+  const crews = stage ? crewCount(line) : line.count;
+  return Math.max(trip, (perCrew * line.count) / Math.max(1, crews));
 }

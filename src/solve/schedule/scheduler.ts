@@ -12,9 +12,10 @@ import { Airfield } from './airfield.ts';
 import { buildBacklog } from './backlog.ts';
 import type { Board } from './board.ts';
 import { bestJob } from './choice.ts';
+import { Crews } from './crews.ts';
 import { finish, type ScheduleResult } from './finish.ts';
 import { fly } from './fly.ts';
-import { HintHeap } from './heap.ts';
+import { HintHeap, before } from './heap.ts';
 import { Consolidation } from './hubs.ts';
 import { buildNetwork } from './network.ts';
 import { Pace } from './pace.ts';
@@ -50,8 +51,9 @@ function setUp(input: ScheduleInput): { board: Board; unknown: CargoPiece[] } {
   const board: Board = {
     scenario, net, lines, pkg, airfields, tails, work, tieOrder, lanesFor, routes,
     hubs: new Consolidation(work, routes.feeders, lines, pkg),
-    pace: new Pace(net, lines, tails, work, airfields),
+    pace: new Pace(net, lines, tails, work, airfields, asOf),
     buildLoad: input.buildLoad,
+    crews: new Crews(scenario, net, tails, asOf),
     flights: [],
   };
   return { board, unknown };
@@ -59,9 +61,10 @@ function setUp(input: ScheduleInput): { board: Board; unknown: CargoPiece[] } {
 
 /**
  * The lazy greedy: pop the smallest hint; if the tail's best job still scores no worse than the
- * next hint, fly it, else put the hint back with the fresh score. New cargo at a hub wakes the
- * tails that serve it; pieces found unfit or an origin emptied wake every tail. When nothing is
- * left to do, hubs flush what waits once.
+ * next hint, fly it, else put the hint back with the fresh score. At an equal score the tail
+ * that flew fewer sorties goes first. New cargo at a hub wakes the tails that serve it; a crew
+ * landing at a stage wakes the tails waiting there; pieces found unfit or an origin emptied wake
+ * every tail. When nothing is left to do, hubs flush what waits once.
  */
 function run(b: Board): void {
   const { tails, work } = b;
@@ -69,7 +72,7 @@ function run(b: Board): void {
   const hint = (t: Tail, key: number) => {
     t.key = Math.min(t.key, key);
     t.version++;
-    heap.push({ key: t.key, rank: t.rank, tail: t.idx, version: t.version });
+    heap.push({ key: t.key, uses: t.uses, rank: t.rank, tail: t.idx, version: t.version });
   };
   for (const t of tails) hint(t, t.freeMs);
   const wakeAll = () => {
@@ -97,21 +100,27 @@ function run(b: Board): void {
     const job = bestJob(b, t);
     if (!job) continue; // idle until work changes
     const top = heap.peek();
-    if (top && (top.key < job.score || (top.key === job.score && top.rank < t.rank))) {
+    if (top && before(top, { key: job.score, uses: t.uses, rank: t.rank })) {
       hint(t, job.score);
       continue;
     }
     const flown = fly(b, job);
     hint(t, t.freeMs);
     if (flown.workChanged) wakeAll();
-    else if (flown.hubChanged >= 0) {
-      // New cargo at a hub can make an earlier job for any tail that serves it.
-      const hub = work.get(flown.hubChanged)!;
-      for (const o of tails) {
-        if (!hub.lanes.has(o.lineIdx)) continue;
-        o.blocked.delete(hub.idx);
-        const lb = Math.max(readyAt(b.net, o, hub.idx), b.hubs.ready(hub, o.lineIdx));
-        if (lb < Infinity) hint(o, lb);
+    else {
+      if (flown.crewLanded >= 0) {
+        // A crew reached a stage: tails there that found no crew may now find one.
+        for (const o of tails) if (o !== t && o.site === flown.crewLanded && o.lineIdx === t.lineIdx) hint(o, o.freeMs);
+      }
+      if (flown.hubChanged >= 0) {
+        // New cargo at a hub can make an earlier job for any tail that serves it.
+        const hub = work.get(flown.hubChanged)!;
+        for (const o of tails) {
+          if (!hub.lanes.has(o.lineIdx)) continue;
+          o.blocked.delete(hub.idx);
+          const lb = Math.max(readyAt(b.net, o, hub.idx), b.hubs.ready(hub, o.lineIdx));
+          if (lb < Infinity) hint(o, lb);
+        }
       }
     }
   }

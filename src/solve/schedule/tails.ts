@@ -26,6 +26,30 @@ export interface Tail {
   version: number;
   /** sites where a job came to nothing; cleared when work changes */
   blocked: Set<number>;
+  /** sorties flown: at an equal score the tail that flew fewer goes first, so sisters share the work */
+  uses: number;
+  /** why the tail was refused jobs, counted per cause (for the fleet.use notes) */
+  refused: Map<string, number>;
+  /** bumped when it flies: its memo of slots (choice.ts) is then stale */
+  moves: number;
+  /** per site: the last slot worked out, and what it depended on */
+  memo: (SlotMemo | undefined)[];
+}
+
+/** A slot remembered for one tail and site, valid while nothing it depends on has changed. */
+export interface SlotMemo {
+  moves: number;
+  t0: number;
+  to: number;
+  origin: number;
+  destination: number;
+  pool: number;
+  slot: import('./slots.ts').Slot;
+}
+
+/** The positioning flight a tail flies before loading at `site`: none when it is there. */
+export function positioningTo(net: Network, t: Tail, site: number): number {
+  return t.site === site ? 0 : positionMs(net, t.site, site, t.line);
 }
 
 /** Every tail of the fleet at its base, free from its availableFrom (or asOf). */
@@ -39,7 +63,7 @@ export function makeTails(scenario: Scenario, net: Network, asOf: number): Tail[
       turnMs: ceilSec(t.line.turnHours * 3_600_000),
       site: base, freeMs: Math.max(from, asOf), fresh: true,
       landBy: t.line.availableTo ? deadlineEndMs(t.line.availableTo) : Infinity,
-      key: Infinity, version: 0, blocked: new Set(),
+      key: Infinity, version: 0, blocked: new Set(), uses: 0, refused: new Map(), moves: 0, memo: [],
     };
   });
 }
@@ -49,7 +73,7 @@ export const legMs = (net: Network, a: number, b: number, line: FleetLine) =>
   Math.round((net.km(a, b) / line.cruiseKmh) * 3600) * SEC;
 
 /** An empty positioning leg, rounded up so that every gap the rules require holds. */
-const positionMs = (net: Network, a: number, b: number, line: FleetLine) =>
+export const positionMs = (net: Network, a: number, b: number, line: FleetLine) =>
   Math.ceil((net.km(a, b) / line.cruiseKmh) * 3600) * SEC;
 
 /** The earliest the tail can be loaded at `site`: positioned there and turned. */

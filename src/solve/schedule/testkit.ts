@@ -171,3 +171,15 @@ export function problems(sc: Scenario, pieces: CargoPiece[], sorties: Sortie[]):
   for (const [site, n] of people) if (n > 0 && siteOf.get(site)!.role !== 'destination') out.push(`${n} people end at ${site}`);
   return out;
 }
+
+/**
+ * The schedule as a plan the verifier can read (no pallets built: tests look at the rules of the
+ * schedule, e.g. crews and hours, not at what the stand-in loads carry).
+ */
+export function asPlan(sc: Scenario, sorties: Sortie[]): import('../../model/index.ts').Plan {
+  return {
+    formatVersion: 1, scenario: sc.name, feasible: false, closure: null, siteClosures: [], dispositions: [], handovers: [], pallets: [],
+    sorties, metrics: { sorties: sorties.length, flyingHours: 0, costUsd: 0, transferValueUsd: 0, retrogradeValueUsd: 0, demilitarizedValueUsd: 0, palletsBuilt: 0 },
+    bounds: { sorties: { value: 0, basis: 'test' }, closure: { value: null, basis: 'test' } }, violations: [], problems: [], notes: [],
+  };
+}

@@ -22,8 +22,33 @@ export class Lane {
   private head = 0;
   private unfit = new Set<Entry>();
   private sinceCompact = 0;
+  /** entries by the time they may be loaded, built when first asked (readyFrom at origins) */
+  private byAt: Entry[] | null = null;
+  private atHead = 0;
+  /** some entry may only be loaded from a finite time */
+  timed = false;
+  /** entries ever added: 0 means no piece of the site fits the line */
+  added = 0;
 
   constructor(readonly line: number) {}
+
+  add(e: Entry): void {
+    this.entries.push(e);
+    this.added++;
+    if (e.at > -Infinity) this.timed = true;
+    this.byAt = null;
+  }
+
+  /** The earliest time any piece left in the lane may be loaded (-Infinity: now). */
+  earliestAt(): number {
+    if (!this.timed) return this.hasAny() ? -Infinity : Infinity;
+    if (!this.byAt) {
+      this.byAt = this.entries.filter((e) => !this.skip(e)).sort((a, b) => a.at - b.at);
+      this.atHead = 0;
+    }
+    while (this.atHead < this.byAt.length && this.skip(this.byAt[this.atHead])) this.atHead++;
+    return this.atHead < this.byAt.length ? this.byAt[this.atHead].at : Infinity;
+  }
 
   private skip(e: Entry): boolean {
     return e.gone || this.unfit.has(e);
@@ -143,7 +168,7 @@ export class WorkSite {
       this.dead.push(piece);
       return;
     }
-    for (const l of lanes) l.entries.push(e);
+    for (const l of lanes) l.add(e);
     this.kg += piece.weightKg;
     if (piece.sensitive) this.sensitive++;
   }

@@ -48,7 +48,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
     return out;
   };
   const disposed = stage('dispose', () => applyForced(dispose(scenario), options.forceStay));
-  const packed = stage('pallets', () => packPallets(scenario, disposed.retrograde));
+  const packed = stage('pallets', () => packPallets(scenario, disposed.retrograde, { seed }));
   const pieces = stage('rest', () => cargoPieces(scenario, disposed.retrograde, packed));
   const scheduled = stage('schedule', () => {
     const r = scheduleWithShuttles({ scenario, pieces, buildLoad, seed }).result;

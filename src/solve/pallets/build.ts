@@ -7,6 +7,7 @@
 import type { PalletType } from '../../model/index.ts';
 import { fillOne, type Block, type ContainerBox } from './container.ts';
 import { TypePool, type BoxType } from './pool.ts';
+import { streamSeed } from './random.ts';
 import { binByWeight, firstFitDecreasing, lowerBound, type Bin, type WeightedType } from './weight.ts';
 
 export interface PalletBox extends ContainerBox {}
@@ -29,9 +30,9 @@ function heavyFirst(types: readonly BoxType[]): number[] {
 }
 
 /** Fill pallet after pallet from the pool until it is empty; returns each pallet's blocks. */
-function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block[][]): void {
+function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block[][], seed: number): void {
   while (pool.totalLeft > 0) {
-    const c = fillOne(box, pool, { restarts, seed: out.length + 1 });
+    const c = fillOne(box, pool, { restarts, seed: streamSeed(seed, out.length + 1) });
     if (c.blocks.length === 0) throw new Error('pallets: a unit that fits an empty pallet was not placed');
     for (const [t, n] of c.used) pool.take(t, n);
     out.push(c.blocks);
@@ -50,6 +51,7 @@ function weightFirst(
   restarts: number,
   work: number,
   beat: number,
+  seed: number,
   /** bins to stack instead of searching for them */
   given?: Bin[],
 ): Block[][] | null {
@@ -58,7 +60,7 @@ function weightFirst(
     types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] })),
     box.maxKg,
     boxVolume,
-    { work },
+    { work, seed },
   );
   // each bin gives at least one pallet (its first unit always fits an empty pallet)
   if (bins.length >= beat) return null;
@@ -74,7 +76,7 @@ function weightFirst(
     const at = new Map(local.map((t, i) => [t, i]));
     const binCounts = new Array<number>(local.length).fill(0);
     for (const [t, n] of bins[b]) binCounts[at.get(t)!] += n;
-    const c = fillOne(box, new TypePool(local.map((t) => types[t]), binCounts), { restarts, seed: out.length + 1 });
+    const c = fillOne(box, new TypePool(local.map((t) => types[t]), binCounts), { restarts, seed: streamSeed(seed, out.length + 1) });
     for (let i = 0; i < local.length; i++) {
       const n = binCounts[i] - (c.used.get(i) ?? 0);
       overflow[local[i]] += n;
@@ -86,15 +88,15 @@ function weightFirst(
     const overPallets = Math.ceil(Math.max(overKg / box.maxKg, overVolume / boxVolume) - 1e-9);
     if (out.length + (bins.length - b - 1) + overPallets >= beat) return null;
   }
-  fillInTurn(box, new TypePool(types, overflow, order), restarts, out);
+  fillInTurn(box, new TypePool(types, overflow, order), restarts, out, seed);
   return out.length < beat ? out : null;
 }
 
 /**
  * Pallets (as blocks of type indices) for the given units; every unit must fit the pallet
- * type in some orientation and by weight.
+ * type in some orientation and by weight. `seed` (the plan's) feeds every randomised restart.
  */
-export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: readonly number[]): Block[][] {
+export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: readonly number[], seed = 1): Block[][] {
   let units = 0;
   let kg = 0;
   let volume = 0;
@@ -116,14 +118,14 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
 
   // where weight alone binds, weight first usually reaches the bound and volume first is slow
   if (kgShare >= 2 * volShare) {
-    const wf = weightFirst(box, types, counts, order, restarts, work, Infinity)!;
+    const wf = weightFirst(box, types, counts, order, restarts, work, Infinity, seed)!;
     if (wf.length <= bound) return wf;
     const vf: Block[][] = [];
-    fillInTurn(box, new TypePool(types, counts, order), restarts, vf);
+    fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed);
     return wf.length <= vf.length ? wf : vf;
   }
   const vf: Block[][] = [];
-  fillInTurn(box, new TypePool(types, counts, order), restarts, vf);
+  fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed);
   // when volume clearly binds, binning by weight only produces bins that overflow
   if (vf.length <= bound || kgShare < 0.8 * volShare) return vf;
   // A probe on first-fit-decreasing bins (cheap) says how much the 3D stacking overflows.
@@ -131,8 +133,8 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
   // full 1D search runs only where the probe came that close to volume first.
   const ffd = firstFitDecreasing(weighted, box.maxKg, boxVolume);
   const slack = Math.max(2, ffd.length - bound);
-  const probe = weightFirst(box, types, counts, order, restarts, 0, vf.length + slack + 1, ffd);
+  const probe = weightFirst(box, types, counts, order, restarts, 0, vf.length + slack + 1, seed, ffd);
   if (!probe) return vf;
   const best = probe.length < vf.length ? probe : vf;
-  return weightFirst(box, types, counts, order, restarts, work, best.length) ?? best;
+  return weightFirst(box, types, counts, order, restarts, work, best.length, seed) ?? best;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { packPallets } from './index.ts';
-import { seededRandom } from './random.ts';
+import { rng as generator } from '../../generate/random.ts';
 import { PALLET_463L, allOf, checkPack, item, scenarioWith } from './testkit.ts';
 
 test('weight-bound cargo takes ceil(total / capacity) pallets where first fit decreasing would not', () => {
@@ -94,7 +94,7 @@ test('with two pallet types the one giving fewer pallets is chosen', () => {
 });
 
 test('random scenarios (seeded) always satisfy every pallet rule', () => {
-  const rng = seededRandom(2024);
+  const rng = generator(2024).next;
   for (let k = 0; k < 15; k++) {
     const items = [];
     const lines = 1 + Math.floor(rng() * 12);
@@ -112,4 +112,22 @@ test('random scenarios (seeded) always satisfy every pallet rule', () => {
     const r = packPallets(s, allOf(s));
     assert.deepEqual(checkPack(s, allOf(s), r), [], `scenario ${k}`);
   }
+});
+
+test('the seed reaches the restarts: two seeds give two valid packings, each reproducible', () => {
+  const s = scenarioWith([
+    item('crates', 'AGA', 40, 120, [1.1, 0.7, 0.6]),
+    item('boxes', 'AGA', 60, 45, [0.6, 0.5, 0.45]),
+    item('drums', 'AGA', 24, 210, [0.6, 0.6, 0.9]),
+    item('cases', 'AGA', 30, 30, [0.8, 0.4, 0.3], { tiltable: true }),
+  ]);
+  const retro = allOf(s);
+  const one = packPallets(s, retro, { seed: 1 });
+  const two = packPallets(s, retro, { seed: 2 });
+  assert.deepEqual(checkPack(s, retro, one), []);
+  assert.deepEqual(checkPack(s, retro, two), []);
+  assert.deepEqual(packPallets(s, retro, { seed: 1 }), one);
+  assert.deepEqual(packPallets(s, retro, { seed: 2 }), two);
+  assert.deepEqual(packPallets(s, retro), one, 'seed 1 is the default');
+  assert.notDeepEqual(one.pallets, two.pallets, 'another seed, another packing');
 });

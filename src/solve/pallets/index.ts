@@ -49,6 +49,7 @@ function loadGroups(scenario: Scenario, cargo: { item: Item; count: number }[]):
 function palletiseGroup(
   entries: { item: Item; count: number }[],
   palletTypes: readonly PalletType[],
+  seed: number,
 ): { palletType: PalletType; items: Item[]; blocks: Block[] }[] {
   let left = entries;
   let typesLeft = palletTypes.slice();
@@ -70,6 +71,7 @@ function palletiseGroup(
         palletBox(pt),
         types,
         taken.map((e) => e.count),
+        seed,
       );
       const better =
         !best ||
@@ -90,7 +92,17 @@ function palletiseGroup(
   return out;
 }
 
-export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, number>): PackResult {
+export interface PackOptions {
+  /** the plan seed: it feeds the randomised restarts and local searches (default 1) */
+  seed?: number;
+}
+
+/**
+ * The pallets for the retrograde units. The same scenario, retrograde and seed give the same
+ * pallets; another seed may give other (equally valid) pallets.
+ */
+export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, number>, options: PackOptions = {}): PackResult {
+  const seed = options.seed ?? 1;
   const byId = new Map(scenario.items.map((it) => [it.id, it]));
   for (const id of retrograde.keys()) {
     if (!byId.has(id)) throw new Error(`pallets: retrograde names unknown item ${id}`);
@@ -109,7 +121,7 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
   const pallets: Pallet[] = [];
   const numbered = new Map<string, number>();
   for (const group of loadGroups(scenario, cargo)) {
-    for (const { palletType, items, blocks } of palletiseGroup(group.entries, scenario.palletTypes)) {
+    for (const { palletType, items, blocks } of palletiseGroup(group.entries, scenario.palletTypes, seed)) {
       const n = (numbered.get(group.site) ?? 0) + 1;
       numbered.set(group.site, n);
       const placements: Placement[] = [];

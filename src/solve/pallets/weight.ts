@@ -37,10 +37,10 @@ export function binByWeight(
   if (best.length <= bound || units > (opts.searchUnits ?? 3000) || work <= 0) return best;
   const exact = completeBins(types, capKg, capVol, bound, Math.min(work / 10, 200_000));
   if (exact) return exact;
-  const improved = removeBins(types, best, capKg, capVol, bound, work * 2);
+  const improved = removeBins(types, best, capKg, capVol, bound, work * 2, opts.seed);
   if (improved.length < best.length) best = improved;
   if (best.length <= bound) return best;
   // a second, differently shaped search (it finishes some instances the first leaves at +1)
-  const swapped = emptyLightest(types, best, capKg, capVol, bound, opts.rounds ?? 2000, work * 0.3);
+  const swapped = emptyLightest(types, best, capKg, capVol, bound, opts.rounds ?? 2000, work * 0.3, opts.seed);
   return swapped.length < best.length ? swapped : best;
 }

@@ -1,6 +1,6 @@
 // The bin-removing tabu search (consistent neighbourhood search) with exact repacks.
 
-import { seededRandom } from '../random.ts';
+import { seededRandom, streamSeed } from '../random.ts';
 import { completeBins } from './complete.ts';
 import { EPS, type Bin, type WeightedType } from './types.ts';
 
@@ -110,6 +110,7 @@ export function removeBins(
   capVol: number,
   bound: number,
   workLimit: number,
+  seed = 1,
 ): Bin[] {
   const unitType: number[] = [];
   const firstUnit: number[] = [];
@@ -126,7 +127,7 @@ export function removeBins(
   }
   const next = firstUnit.slice();
   let best: number[][] = start.map((b) => b.flatMap(([t, k]) => Array.from({ length: k }, () => next[t]++)));
-  const rng = seededRandom(12345);
+  const rng = seededRandom(streamSeed(seed, 12345));
   const tabu = new Float64Array(n);
   let work = 0;
   let iter = 0;

@@ -1,7 +1,7 @@
 // The swap search: a second, differently shaped local search that finishes some instances
 // the bin-removing search leaves one bin above the bound.
 
-import { seededRandom } from '../random.ts';
+import { seededRandom, streamSeed } from '../random.ts';
 import { EPS, type Bin, type WeightedType } from './types.ts';
 
 /** index sets of one or two units of a type-sorted list, one per distinct type combination */
@@ -31,9 +31,10 @@ export function emptyLightest(
   bound: number,
   rounds: number,
   workLimit: number,
+  seed = 1,
 ): Bin[] {
   // units as type indices
-  const rng = seededRandom(7);
+  const rng = seededRandom(streamSeed(seed, 7));
   let bins: number[][] = start.map((b) => b.flatMap(([t, n]) => new Array<number>(n).fill(t)));
   const kgOf = (b: number[]) => b.reduce((s, t) => s + types[t].kg, 0);
   const volOf = (b: number[]) => b.reduce((s, t) => s + types[t].volume, 0);

@@ -20,6 +20,8 @@ export interface BinOptions {
    * the bin-removing search twice this, the swap search three tenths; 0 = FFD and MBS only
    */
   work?: number;
+  /** plan seed for the randomised searches (1: the seeds they always had) */
+  seed?: number;
 }
 
 /** tolerance on weights and volumes (sums of floats) */

@@ -48,6 +48,24 @@ test('a tiltable long unit lies down when only that fits; the same unit upright 
   assert.ok(mast && mast.h < 2.5, 'the mast lies on a side');
 });
 
+test('verticalDims: a unit stands only on an allowed dimension, and goes to the floor when none fits', () => {
+  // the crate could stand on its 2 m end (it fits the 2.44 m height) but may not
+  const s = scenarioWith([
+    item('crate', 'AGA', 6, 60, [2.0, 0.6, 0.3], { verticalDims: ['width', 'height'] }),
+    item('tube', 'AGA', 1, 40, [0.3, 0.3, 2.6], { verticalDims: ['length', 'height'] }),
+    item('post', 'AGA', 1, 40, [0.3, 0.3, 2.6], { verticalDims: ['height'] }),
+  ]);
+  const r = packPallets(s, allOf(s));
+  assert.deepEqual(checkPack(s, allOf(s), r), []);
+  // the tube may lie with its 0.3 m length vertical; the post may only stand 2.6 m high: floor
+  assert.deepEqual(r.floorUnits, [{ itemId: 'post', site: 'AGA' }]);
+  const tube = r.pallets.flatMap((p) => p.placements).find((u) => u.itemId === 'tube')!;
+  assert.equal(tube.h, 0.3);
+  for (const u of r.pallets.flatMap((p) => p.placements).filter((p) => p.itemId === 'crate')) {
+    assert.ok(u.h === 0.6 || u.h === 0.3, `crate stands ${u.h} high`);
+  }
+});
+
 test('pallets are per site, sensitive cargo apart, numbered from 1 per site; vehicles ignored', () => {
   const s = scenarioWith([
     item('rifles', 'AGA', 10, 30, [1.2, 0.4, 0.3], { sensitive: ['lethal'] }),

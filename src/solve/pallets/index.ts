@@ -6,7 +6,7 @@ import { isSensitive, type Item, type Pallet, type PalletType, type Placement, t
 import type { FloorUnit, PackResult } from '../types.ts';
 import { buildPallets, palletBox } from './build.ts';
 import { unitsOf, type Block } from './container.ts';
-import { ANY_FACE, UPRIGHT, fittingOrientations, orientationsOf, type Dims } from './orientations.ts';
+import { fittingOrientations, orientationsOf, verticalFlags, type Dims } from './orientations.ts';
 import type { BoxType } from './pool.ts';
 
 export { packContainer, type ContainerLoad, type ContainerUnit, type UnitPlacement } from './container.ts';
@@ -14,7 +14,7 @@ export { packContainer, type ContainerLoad, type ContainerUnit, type UnitPlaceme
 /** the orientations of an item that fit a pallet type, none when it is too big or too heavy */
 function fitsOn(item: Item, pt: PalletType): Dims[] {
   if (item.unitWeightKg > pt.maxGrossKg - pt.tareKg + 1e-9) return [];
-  const orients = orientationsOf(item.lengthM, item.widthM, item.heightM, item.tiltable ? ANY_FACE : UPRIGHT);
+  const orients = orientationsOf(item.lengthM, item.widthM, item.heightM, verticalFlags(item.verticalDims));
   return fittingOrientations(orients, { l: pt.usableLengthM, w: pt.usableWidthM, h: pt.maxHeightM });
 }
 

@@ -1,6 +1,8 @@
-// Which ways a unit may stand. A unit always turns about the vertical axis; a tiltable unit may
-// also lie on any face. The BR container-loading instances say per dimension whether it may
-// stand vertical, so that is the general form here.
+// Which ways a unit may stand. A unit always turns about the vertical axis; which of its
+// dimensions may stand vertical is the item's `verticalDims` (tiltable = all three), the same
+// per-dimension form as the BR container-loading instances' flags.
+
+import type { UnitDimension } from '../../model/index.ts';
 
 /** Extent of a unit as placed: length along x, width along y, height along z. */
 export type Dims = readonly [l: number, w: number, h: number];
@@ -10,6 +12,11 @@ export type VerticalFlags = readonly [boolean, boolean, boolean];
 
 export const UPRIGHT: VerticalFlags = [false, false, true];
 export const ANY_FACE: VerticalFlags = [true, true, true];
+
+/** An item's `verticalDims` as flags per dimension (length, width, height). */
+export function verticalFlags(dims: readonly UnitDimension[]): VerticalFlags {
+  return [dims.includes('length'), dims.includes('width'), dims.includes('height')];
+}
 
 /** Distinct placed extents of a unit, upright ones first, with turns about the vertical. */
 export function orientationsOf(l: number, w: number, h: number, vertical: VerticalFlags): Dims[] {

@@ -8,7 +8,7 @@ import type { PalletType } from '../../model/index.ts';
 import { fillOne, type Block, type ContainerBox } from './container.ts';
 import { TypePool, type BoxType } from './pool.ts';
 import { streamSeed } from './random.ts';
-import { binByWeight, firstFitDecreasing, lowerBound, type Bin, type WeightedType } from './weight.ts';
+import { binsByWeight, firstFitDecreasing, lowerBound, type Bin, type BinReport, type WeightedType } from './weight.ts';
 
 export interface PalletBox extends ContainerBox {}
 
@@ -54,14 +54,21 @@ function weightFirst(
   seed: number,
   /** bins to stack instead of searching for them */
   given?: Bin[],
+  /** the exact 1D method first, and where the 1D report goes */
+  exact?: { onBins: (r: BinReport) => void },
 ): Block[][] | null {
   const boxVolume = box.l * box.w * box.h;
-  const bins = given ?? binByWeight(
-    types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] })),
-    box.maxKg,
-    boxVolume,
-    { work, seed },
-  );
+  let bins = given;
+  if (!bins) {
+    const r = binsByWeight(
+      types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] })),
+      box.maxKg,
+      boxVolume,
+      { work, seed, exact: exact !== undefined },
+    );
+    exact?.onBins(r);
+    bins = r.bins;
+  }
   // each bin gives at least one pallet (its first unit always fits an empty pallet)
   if (bins.length >= beat) return null;
   const rank = new Int32Array(types.length);
@@ -92,11 +99,30 @@ function weightFirst(
   return out.length < beat ? out : null;
 }
 
+/** How the 1D (weight) subproblem of a group was solved, where weight alone binds. */
+export interface BinningSummary {
+  /** bins by weight */
+  bins: number;
+  /** proven lower bound on the bins, and so on the pallets */
+  lowerBound: number;
+  /** the bins meet the bound */
+  optimal: boolean;
+  method: BinReport['method'];
+  exact: BinReport['exact'];
+  reason: string;
+}
+
+export interface BuiltPallets {
+  pallets: Block[][];
+  /** set where weight alone binds (the 1D search and the exact method ran) */
+  binning: BinningSummary | null;
+}
+
 /**
  * Pallets (as blocks of type indices) for the given units; every unit must fit the pallet
  * type in some orientation and by weight. `seed` (the plan's) feeds every randomised restart.
  */
-export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: readonly number[], seed = 1): Block[][] {
+export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: readonly number[], seed = 1): BuiltPallets {
   let units = 0;
   let kg = 0;
   let volume = 0;
@@ -105,10 +131,10 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
     kg += counts[i] * t.kg;
     volume += counts[i] * t.volume;
   });
-  if (units === 0) return [];
+  if (units === 0) return { pallets: [], binning: null };
   const boxVolume = box.l * box.w * box.h;
   const weighted: WeightedType[] = types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] }));
-  const bound = Math.max(1, lowerBound(weighted, box.maxKg, boxVolume));
+  let bound = Math.max(1, lowerBound(weighted, box.maxKg, boxVolume));
   const restarts = restartsFor(units);
   const order = heavyFirst(types);
   const kgShare = kg / box.maxKg;
@@ -117,24 +143,30 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
   const work = kgShare >= 2 * volShare ? 10_000_000 : kgShare >= volShare ? 300_000 : 0;
 
   // where weight alone binds, weight first usually reaches the bound and volume first is slow
+  // (the exact 1D method runs here, and its proven bound bounds the pallets too)
   if (kgShare >= 2 * volShare) {
-    const wf = weightFirst(box, types, counts, order, restarts, work, Infinity, seed)!;
-    if (wf.length <= bound) return wf;
+    let binning: BinningSummary | null = null;
+    const onBins = (r: BinReport) => {
+      binning = { bins: r.bins.length, lowerBound: r.lowerBound, optimal: r.optimal, method: r.method, exact: r.exact, reason: r.reason };
+    };
+    const wf = weightFirst(box, types, counts, order, restarts, work, Infinity, seed, undefined, { onBins })!;
+    bound = Math.max(bound, binning!.lowerBound);
+    if (wf.length <= bound) return { pallets: wf, binning };
     const vf: Block[][] = [];
     fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed);
-    return wf.length <= vf.length ? wf : vf;
+    return { pallets: wf.length <= vf.length ? wf : vf, binning };
   }
   const vf: Block[][] = [];
   fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed);
   // when volume clearly binds, binning by weight only produces bins that overflow
-  if (vf.length <= bound || kgShare < 0.8 * volShare) return vf;
+  if (vf.length <= bound || kgShare < 0.8 * volShare) return { pallets: vf, binning: null };
   // A probe on first-fit-decreasing bins (cheap) says how much the 3D stacking overflows.
   // Better bins save at most the bins above the bound (measured: a couple more), so the
   // full 1D search runs only where the probe came that close to volume first.
   const ffd = firstFitDecreasing(weighted, box.maxKg, boxVolume);
   const slack = Math.max(2, ffd.length - bound);
   const probe = weightFirst(box, types, counts, order, restarts, 0, vf.length + slack + 1, seed, ffd);
-  if (!probe) return vf;
+  if (!probe) return { pallets: vf, binning: null };
   const best = probe.length < vf.length ? probe : vf;
-  return weightFirst(box, types, counts, order, restarts, work, best.length, seed) ?? best;
+  return { pallets: weightFirst(box, types, counts, order, restarts, work, best.length, seed) ?? best, binning: null };
 }

@@ -149,3 +149,24 @@ test('the seed reaches the restarts: two seeds give two valid packings, each rep
   assert.deepEqual(packPallets(s, retro), one, 'seed 1 is the default');
   assert.notDeepEqual(one.pallets, two.pallets, 'another seed, another packing');
 });
+
+test('where weight alone binds, the result says how the bins were found and what bound proves them', () => {
+  // 11 units, 4,510 kg on pallets taking 1,000 kg: L2 says 5, but nine units over a third allow
+  // two a pallet, which the exact method's LP bound (6) proves; small boxes, so volume never binds
+  const weights = [430, 430, 390, 450, 380, 380, 320, 320, 420, 460, 530];
+  const counts = new Map<number, number>();
+  for (const w of weights) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const pt = { ...PALLET_463L, maxGrossKg: 1000 + PALLET_463L.tareKg };
+  const s = scenarioWith([...counts].map(([kg, n]) => item(`w${kg}`, 'AGA', n, kg, [0.3, 0.3, 0.3])), [pt]);
+  const r = packPallets(s, allOf(s));
+  assert.deepEqual(checkPack(s, allOf(s), r), []);
+  assert.equal(r.binning.length, 1);
+  const note = r.binning[0];
+  assert.equal(note.site, 'AGA');
+  assert.equal(note.units, weights.length);
+  assert.equal(note.pallets, r.pallets.length);
+  assert.equal(note.exact, 'optimal');
+  assert.equal(note.lowerBound, 6);
+  assert.equal(note.optimal, true);
+  assert.equal(r.pallets.length, 6);
+});

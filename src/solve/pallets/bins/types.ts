@@ -20,6 +20,11 @@ export interface BinOptions {
    * the bin-removing search twice this, the swap search three tenths; 0 = FFD and MBS only
    */
   work?: number;
+  /**
+   * try the exact method (column generation and an LP-guided dive) before the local searches;
+   * it applies only where weight alone binds (no bin full by weight can be over the volume cap)
+   */
+  exact?: boolean;
   /** plan seed for the randomised searches (1: the seeds they always had) */
   seed?: number;
 }

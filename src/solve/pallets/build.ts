@@ -5,7 +5,7 @@
 // abandoned as soon as it cannot.
 
 import type { PalletType } from '../../model/index.ts';
-import { fillOne, type Block, type ContainerBox } from './container.ts';
+import { fillOne, searchOne, type Block, type ContainerBox } from './container.ts';
 import { TypePool, type BoxType } from './pool.ts';
 import { streamSeed } from './random.ts';
 import { binsByWeight, firstFitDecreasing, lowerBound, type Bin, type BinReport, type WeightedType } from './weight.ts';
@@ -29,10 +29,26 @@ function heavyFirst(types: readonly BoxType[]): number[] {
   return types.map((_, i) => i).sort((a, b) => types[b].kg - types[a].kg || types[b].volume - types[a].volume || a - b);
 }
 
+/**
+ * Tree-search work for each pallet of a small group (at most SEARCH_PALLETS pallets by the
+ * bound, SEARCH_UNITS units): the group's budget split over its pallets. Larger groups use the
+ * quick constructions alone (a plan of a million units has no time for a search per pallet).
+ */
+const SEARCH_WORK = 100_000;
+const SEARCH_PALLETS = 4;
+const SEARCH_UNITS = 2_000;
+
 /** Fill pallet after pallet from the pool until it is empty; returns each pallet's blocks. */
-function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block[][], seed: number): void {
+function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block[][], seed: number, search = 0): void {
+  const boxVolume = box.l * box.w * box.h;
+  const value = (c: { volume: number; kg: number }) => c.volume / boxVolume + (Number.isFinite(box.maxKg) ? c.kg / box.maxKg : 0);
   while (pool.totalLeft > 0) {
-    const c = fillOne(box, pool, { restarts, seed: streamSeed(seed, out.length + 1) });
+    let c = fillOne(box, pool, { restarts, seed: streamSeed(seed, out.length + 1) });
+    if (search > 0) {
+      // the tree search where it loads more (its loads are fully supported)
+      const t = searchOne(box, pool, { work: search, seed: streamSeed(seed, out.length + 1) });
+      if (value(t) > value(c) + 1e-12) c = t;
+    }
     if (c.blocks.length === 0) throw new Error('pallets: a unit that fits an empty pallet was not placed');
     for (const [t, n] of c.used) pool.take(t, n);
     out.push(c.blocks);
@@ -157,7 +173,8 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
     return { pallets: wf.length <= vf.length ? wf : vf, binning };
   }
   const vf: Block[][] = [];
-  fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed);
+  const search = units <= SEARCH_UNITS && bound <= SEARCH_PALLETS ? Math.floor(SEARCH_WORK / bound) : 0;
+  fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed, search);
   // when volume clearly binds, binning by weight only produces bins that overflow
   if (vf.length <= bound || kgShare < 0.8 * volShare) return { pallets: vf, binning: null };
   // A probe on first-fit-decreasing bins (cheap) says how much the 3D stacking overflows.

@@ -9,7 +9,7 @@ import { unitsOf, type Block } from './container.ts';
 import { fittingOrientations, orientationsOf, verticalFlags, type Dims } from './orientations.ts';
 import type { BoxType } from './pool.ts';
 
-export { packContainer, type ContainerLoad, type ContainerUnit, type UnitPlacement } from './container.ts';
+export { packContainer, packContainerAt, type ContainerLoad, type ContainerUnit, type SearchOptions, type UnitPlacement } from './container.ts';
 
 /** the orientations of an item that fit a pallet type, none when it is too big or too heavy */
 function fitsOn(item: Item, pt: PalletType): Dims[] {

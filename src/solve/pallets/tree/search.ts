@@ -1,11 +1,14 @@
 // Container loading by block building with a greedy-lookahead tree search, after Fanslau &
-// Bortfeldt (2010, CLTRS) and Zhu & Lim (2012, iterative doubling): the free volume is a stack
+// Bortfeldt (2010, CLTRS) and Zhu & Lim (2012, iterative doubling). The free volume is a stack
 // of disjoint (guillotine) residual spaces; a block goes into the corner of the space on top;
 // the space above a block is its packing area, so every unit is fully supported (100%, which
-// also meets the plans' 75%). At each step the `width` largest blocks that fit are each
-// completed greedily, and the one whose completion loads most is placed. Widths double from 1
-// while the work budget lasts; the best load seen in any completion is kept. Deterministic:
-// the same input, options and seed give the same load.
+// also meets the plans' 75%). A greedy completion fills each space with the best-fitting of the
+// largest blocks that fit (volume less the space left unusable). A pass at width w, at each
+// step, completes the w best candidates greedily and places the one whose completion loads most.
+// Widths double from 1 over eight strategies (four orders of filling the residual spaces × two
+// rules for cutting them) while the work budget lasts; budget left goes to the other block kind
+// (general blocks where simple ones came first, or the reverse). The fullest load seen in any
+// completion is kept. Deterministic: the same input, options and seed give the same load.
 
 import type { Block, Construction } from '../blocks.ts';
 import { seededRandom } from '../random.ts';
@@ -77,6 +80,9 @@ interface Context {
   /** blocks that fit each space extents seen (see shapeFits) */
   shapes: Map<string, Int32Array>;
   seenShapes: Set<string>;
+  /** share by which greedy scores are perturbed (0 in the plain sweep) */
+  noise: number;
+  rng: () => number;
 }
 
 /**
@@ -188,10 +194,22 @@ function place(ctx: Context, st: State, b: number, x: number, y: number, z: numb
 
 /** of the candidates, the one whose volume less the space it leaves unusable is largest */
 function bestFit(ctx: Context, cands: readonly number[], X: number, Y: number, Z: number): number {
-  const { set, minExt } = ctx;
   let best = cands[0];
   let bestScore = -Infinity;
   for (const b of cands) {
+    const score = fitScore(ctx, b, X, Y, Z) * (ctx.noise > 0 ? 1 + ctx.noise * ctx.rng() : 1);
+    if (score > bestScore + EPS) {
+      bestScore = score;
+      best = b;
+    }
+  }
+  return best;
+}
+
+/** a block's volume less the space it leaves unusable in a space of X × Y × Z */
+function fitScore(ctx: Context, b: number, X: number, Y: number, Z: number): number {
+  const { set, minExt } = ctx;
+  {
     const l = set.l[b], w = set.w[b], h = set.h[b];
     const rx = X - l, ry = Y - w, rz = Z - h;
     let lost = 0;
@@ -202,13 +220,8 @@ function bestFit(ctx: Context, cands: readonly number[], X: number, Y: number, Z
     if (rz > EPS && rz + EPS < minExt[2]) lost += set.ax[b] * set.ay[b] * rz;
     // the top outside the packing area cannot carry anything
     lost += (l * w - set.ax[b] * set.ay[b]) * rz;
-    const score = set.vol[b] - lost;
-    if (score > bestScore + EPS) {
-      bestScore = score;
-      best = b;
-    }
+    return set.vol[b] - lost;
   }
-  return best;
 }
 
 /**
@@ -240,7 +253,7 @@ function pass(ctx: Context, start: State, width: number, budget: number, rng: ()
     const s = st.spaces;
     const n = s.length;
     const x = s[n - 6], y = s[n - 5], z = s[n - 4], X = s[n - 3], Y = s[n - 2], Z = s[n - 1];
-    fitting(ctx, st, X, Y, Z, width, cands);
+    candidates(ctx, st, X, Y, Z, width, cands);
     if (cands.length === 0) {
       s.length = n - 6;
       continue;
@@ -265,6 +278,19 @@ function pass(ctx: Context, start: State, width: number, budget: number, rng: ()
   }
   if (!ctx.best || st.vol > ctx.best.vol + EPS) ctx.best = st;
   return true;
+}
+
+/**
+ * The `width` candidates for a space: of the largest blocks that fit (twice as many, at least
+ * GREEDY_CANDIDATES), those with the best fit score. Width 1 is the largest block alone.
+ */
+function candidates(ctx: Context, st: State, X: number, Y: number, Z: number, width: number, out: number[]): void {
+  if (width > 1) {
+    fitting(ctx, st, X, Y, Z, Math.max(GREEDY_CANDIDATES, 2 * width), out);
+    const sc = new Map(out.map((b) => [b, fitScore(ctx, b, X, Y, Z)]));
+    out.sort((a, b) => sc.get(b)! - sc.get(a)! || a - b);
+    out.length = Math.min(out.length, width);
+  } else fitting(ctx, st, X, Y, Z, width, out);
 }
 
 /** Expand a placed block into simple blocks (type, orientation, grid) at absolute positions. */
@@ -304,26 +330,39 @@ export function treeLoad(
     units += t.count;
     if (t.count > 0) live++;
   }
-  const general = opts.general ?? (live > 0 && units / live <= 4);
-  const set = makeBlocks(box, types, { maxBlocks: opts.maxBlocks, minFill: general ? opts.minFill : 0 });
   const minExt: [number, number, number] = [Infinity, Infinity, Infinity];
   for (const t of types) if (t.count > 0) for (const o of t.orients) for (let a = 0; a < 3; a++) minExt[a] = Math.min(minExt[a], o[a]);
-  const ctx: Context = { set, maxKg: box.maxKg, minExt, work: 0, best: null, order: ORDERS[0], split: 0, shapes: new Map(), seenShapes: new Set() };
   const start = new State([0, 0, 0, box.l, box.w, box.h], Int32Array.from(types, (t) => t.count), 0, 0, []);
   const rng = seededRandom(opts.seed);
-  // widths 1, 2, 4, ... while the budget lasts; past the first pass with the seed's noise on ties
-  const strategies = STRATEGIES;
-  search: for (let width = 1, k = 0; width <= 2 * set.n; width *= 2, k++) {
-    for (const [order, split] of strategies) {
-      ctx.order = ORDERS[order];
-      ctx.split = split;
-      const noise = opts.seed === 1 || k === 0 ? 0 : 0.002;
-      if (!pass(ctx, start, width, opts.work, rng, noise)) break search;
+  const general = opts.general ?? (live > 0 && units / live <= 4);
+  let spent = 0;
+  let best: { st: State; set: BlockSet } | null = null;
+  // the preferred block kinds first; budget left when its widths ran out goes to the other kind
+  // (unless the caller chose), so a small problem uses its whole budget
+  for (const withGeneral of opts.general === undefined ? [general, !general] : [general]) {
+    if (spent >= opts.work) break;
+    const set = makeBlocks(box, types, { maxBlocks: opts.maxBlocks, minFill: withGeneral ? opts.minFill : 0 });
+    const ctx: Context = {
+      set, maxKg: box.maxKg, minExt, work: spent, best: null, order: ORDERS[0], split: 0,
+      shapes: new Map(), seenShapes: new Set(), noise: 0, rng,
+    };
+    // widths 1, 2, 4, ... over every strategy while the budget lasts; seeds other than 1 add noise
+    search: for (let width = 1, k = 0; width <= 2 * set.n; width *= 2, k++) {
+      for (const [order, split] of STRATEGIES) {
+        ctx.order = ORDERS[order];
+        ctx.split = split;
+        ctx.noise = opts.seed === 1 || k === 0 ? 0 : 0.002;
+        if (!pass(ctx, start, width, opts.work, rng, ctx.noise)) break search;
+      }
     }
+    spent = ctx.work;
+    if (ctx.best && (!best || ctx.best.vol > best.st.vol + EPS)) best = { st: ctx.best, set };
   }
-  const best = ctx.best ?? start;
   const blocks: Block[] = [];
-  for (let i = 0; i < best.placed.length; i += 4) expand(set, types, best.placed[i], best.placed[i + 1], best.placed[i + 2], best.placed[i + 3], blocks);
+  if (best) {
+    const p = best.st.placed;
+    for (let i = 0; i < p.length; i += 4) expand(best.set, types, p[i], p[i + 1], p[i + 2], p[i + 3], blocks);
+  }
   const used = new Map<number, number>();
   let volume = 0;
   let kg = 0;

@@ -11,6 +11,8 @@ export interface BenchArgs {
   quick: boolean;
   /** BR problems per class; null = the default for quick or full */
   brProblems: number | null;
+  /** BR classes to run (BR1 ... BR15); null = all */
+  brClasses: string[] | null;
   /** where the JSON goes, relative to the repo root */
   out: string;
 }
@@ -30,7 +32,7 @@ export function formatSize(n: number): string {
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { sections: [...SECTIONS], sizes: null, quick: false, brProblems: null, out: 'bench/results/latest.json' };
+  const out: BenchArgs = { sections: [...SECTIONS], sizes: null, quick: false, brProblems: null, brClasses: null, out: 'bench/results/latest.json' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -50,8 +52,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       });
     } else if (name === '--sizes') out.sizes = value().split(',').map(parseSize);
     else if (name === '--br-problems') out.brProblems = parseSize(value());
+    else if (name === '--br-classes') out.brClasses = value().split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
     else if (name === '--out') out.out = value();
-    else throw new Error(`bench: unknown option ${a} (--only, --sizes, --quick, --br-problems, --out)`);
+    else throw new Error(`bench: unknown option ${a} (--only, --sizes, --quick, --br-problems, --br-classes, --out)`);
   }
   return out;
 }

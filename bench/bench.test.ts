@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArgs, parseSize } from './args.ts';
 import { bppScenario, firstFitBins, parseBpp, runInstance } from './bpp1d.ts';
-import { parseBr } from './br.ts';
+import { brScenarioFile, loadValid, parseBr } from './br.ts';
+import { parseScenario } from '../src/scenario/index.ts';
 import { columnBaseline } from './br-baseline.ts';
 
 test('sizes and options parse as the README shows them', () => {
@@ -19,6 +20,7 @@ test('sizes and options parse as the README shows them', () => {
   assert.equal(a.quick, true);
   assert.throws(() => parseArgs(['--only', 'nope']));
   assert.throws(() => parseArgs(['--frobnicate']));
+  assert.deepEqual(parseArgs(['--br-classes', 'br1,BR15']).brClasses, ['BR1', 'BR15']);
 });
 
 test('a BPPLIB file reads as n, capacity and weights, CRLF included', () => {
@@ -70,4 +72,36 @@ test('the column baseline stacks identical boxes and stops when the floor is ful
   // a box that may only stand on its 2-high side: columns of 5 in a 10-high container
   const flat = { type: 1, dims: [10, 10, 2] as [number, number, number], vertical: [false, false, true] as [boolean, boolean, boolean], qty: 3 };
   assert.equal(columnBaseline([10, 10, 10], [flat]), 600);
+});
+
+test('a BR problem becomes a scenario the loader reads, the flags as verticalDims', () => {
+  const [p] = parseBr(' 1\n 1 2502505\n 587 233 220\n 2\n 1 108 0 76 1 30 1 40\n 2 110 1 43 0 25 0 33\n');
+  const r = parseScenario(JSON.stringify(brScenarioFile(p)), { format: 'json' });
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.issues));
+  const pt = r.scenario.palletTypes.find((t) => t.id === 'container')!;
+  assert.deepEqual([pt.usableLengthM, pt.usableWidthM, pt.maxHeightM], [5.87, 2.33, 2.2]);
+  const [a, b] = r.scenario.items;
+  assert.deepEqual([a.quantity, a.lengthM, a.verticalDims], [40, 1.08, ['width', 'height']]);
+  assert.deepEqual([b.quantity, b.verticalDims, b.tiltable], [33, ['length'], false]);
+});
+
+test('the load check finds overlaps, units outside, wrong faces and thin support', () => {
+  const cube = { dims: [1, 1, 1] as const, vertical: [true, true, true] as const };
+  const flat = { dims: [2, 1, 1] as const, vertical: [false, false, true] as const };
+  const unit = (id: string) => (id.startsWith('c') ? cube : flat);
+  const floor = [{ id: 'c1', x: 0, y: 0, z: 0, l: 1, w: 1, h: 1 }];
+  assert.equal(loadValid(floor, [2, 2, 2], unit, 1), true);
+  assert.equal(loadValid([...floor, { id: 'c2', x: 0.5, y: 0, z: 0, l: 1, w: 1, h: 1 }], [2, 2, 2], unit, 1), false, 'overlap');
+  assert.equal(loadValid([{ id: 'c1', x: 1.5, y: 0, z: 0, l: 1, w: 1, h: 1 }], [2, 2, 2], unit, 1), false, 'outside');
+  assert.equal(loadValid([{ id: 'f1', x: 0, y: 0, z: 0, l: 1, w: 1, h: 2 }], [2, 2, 2], unit, 1), false, 'on its end');
+  // a 2 x 1 slab on a single cube: half its base rests, so neither rule accepts it; on two cubes both do
+  const slab = { id: 'f1', x: 0, y: 0, z: 1, l: 2, w: 1, h: 1 };
+  assert.equal(loadValid([...floor, slab], [2, 2, 2], unit, 0.75), false);
+  assert.equal(loadValid([...floor, { id: 'c2', x: 1, y: 0, z: 0, l: 1, w: 1, h: 1 }, slab], [2, 2, 2], unit, 1), true);
+  // 80% of the base (a cube and a 0.6-long box under a 2-long slab): the plans' rule accepts it, full support does not
+  const short = { dims: [0.6, 1, 1] as const, vertical: [true, true, true] as const };
+  const part = [...floor, { id: 's1', x: 1, y: 0, z: 0, l: 0.6, w: 1, h: 1 }, slab];
+  const units = (id: string) => (id.startsWith('s') ? short : unit(id));
+  assert.equal(loadValid(part, [2, 2, 2], units, 0.75), true);
+  assert.equal(loadValid(part, [2, 2, 2], units, 1), false);
 });

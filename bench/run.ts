@@ -1,7 +1,7 @@
 // `npm run bench`: runs the selected sections, prints a table per section with its targets and
 // PASS/MISS marks, and writes everything to bench/results/latest.json. Benchmarks report; they
 // never fail the build, and they are not part of `npm test`.
-// Usage: npm run bench -- [--only bpp,br,scale] [--sizes 1k,10k,100k,1m] [--quick] [--br-problems N]
+// Usage: npm run bench -- [--only bpp,br,scale] [--sizes 1k,10k,100k,1m] [--quick] [--br-problems N] [--br-classes BR1,BR15]
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -38,11 +38,14 @@ if (args.sections.includes('bpp')) {
 }
 
 if (args.sections.includes('br')) {
-  const perClass = args.brProblems ?? (args.quick ? 10 : 100);
+  const perClass = args.brProblems ?? (args.quick ? 5 : 100);
   const t0 = performance.now();
-  const r = runBr(perClass, log);
+  const r = runBr(perClass, log, args.brClasses ? { classes: args.brClasses } : {});
   results.br = { ...r, wallMs: performance.now() - t0 };
-  section(`br: container loading BR1-BR7 through packContainer, first ${perClass} problems per class; baseline FF col = first-fit columns`, brTable(r));
+  section(
+    `br: container loading BR1-BR7 and BR11-BR15, packer (packContainerAt) and plan path (scenario -> packPallets), first ${perClass} problems per class`,
+    brTable(r),
+  );
 }
 
 if (args.sections.includes('scale')) {

@@ -69,6 +69,18 @@ test('a tiltable unit may lie on any face, but keeps its size', () => {
   expectViolation(v, 'pallet.orientation', /unit tents \(unit 1\) is placed as 1.2 × 0.7 × 1 m, not a turn of its 1.2 × 1 × 0.8 m/);
 });
 
+test('a unit stands only on a dimension its verticalDims allow', () => {
+  const { scenario, plan } = tinyCase();
+  // tents are 1.2 × 1 × 0.8 m; allow length or height vertical, not width
+  Object.assign(scenario.items.find((i) => i.id === 'tents')!, { tiltable: false, verticalDims: ['length', 'height'] });
+  Object.assign(pallet(plan, 'P-tents-1').placements[0], { l: 1, w: 0.8, h: 1.2 }); // on its end: length vertical
+  assert.deepEqual(check(scenario, reweigh(scenario, plan)), []);
+  Object.assign(pallet(plan, 'P-tents-1').placements[0], { l: 1.2, w: 0.8, h: 1 }); // width vertical
+  const v = check(scenario, reweigh(scenario, plan));
+  expectOnly(v, 'pallet.orientation');
+  expectViolation(v, 'pallet.orientation', /unit tents \(unit 1\) stands 1 m high \(1.2 × 0.8 × 1 m\), but only its length 1.2 m or height 0.8 m may stand vertical/);
+});
+
 test('grossKg is tare plus units', () => {
   const { scenario, plan } = tinyCase();
   pallet(plan, 'P-tents-1').grossKg = 300;

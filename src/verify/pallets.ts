@@ -3,7 +3,7 @@
 // Overlap and support compare a unit only with units near it (sorted by x, grouped by top),
 // so a pallet of k units costs about k log k, not k².
 
-import type { Item, Placement, Violation } from '../model/index.ts';
+import type { Item, Placement, UnitDimension, Violation } from '../model/index.ts';
 import { GEOMETRY_EPS_M, MIN_SUPPORT_SHARE as SUPPORT_SHARE, isSensitive } from '../model/index.ts';
 import type { PalletInfo, VerifyContext } from './context.ts';
 import { finite } from './context.ts';
@@ -105,11 +105,19 @@ function orientation(id: string, units: Unit[], out: Violation[]): void {
     if (placed.some((d, i) => Math.abs(d - dims[i]) > EPS)) {
       out.push(violation('pallet.orientation',
         `pallet ${id}: unit ${name} is placed as ${size()}, not a turn of its ${num(item.lengthM, 3)} × ${num(item.widthM, 3)} × ${num(item.heightM, 3)} m`, [id, item.id]));
-    } else if (!item.tiltable && Math.abs(p.h - item.heightM) > EPS) {
-      out.push(violation('pallet.orientation',
-        `pallet ${id}: unit ${name} is laid on its side (${size()}, height ${m(p.h)} not ${m(item.heightM)}) but is not tiltable`, [id, item.id]));
+    } else if (!item.verticalDims.some((d) => Math.abs(p.h - extent(item, d)) <= EPS)) {
+      // the vertical extent must be one of the dimensions allowed to stand vertical
+      const upright = item.verticalDims.length === 1 && item.verticalDims[0] === 'height';
+      out.push(violation('pallet.orientation', upright
+        ? `pallet ${id}: unit ${name} is laid on its side (${size()}, height ${m(p.h)} not ${m(item.heightM)}) but is not tiltable`
+        : `pallet ${id}: unit ${name} stands ${m(p.h)} high (${size()}), but only its ` +
+          `${item.verticalDims.map((d) => `${d} ${m(extent(item, d))}`).join(' or ')} may stand vertical`, [id, item.id]));
     }
   }
+}
+
+function extent(item: Item, d: UnitDimension): number {
+  return d === 'length' ? item.lengthM : d === 'width' ? item.widthM : item.heightM;
 }
 
 /** Overlap length of two intervals, 0 when they only touch (within the tolerance). */

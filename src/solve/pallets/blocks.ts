@@ -1,9 +1,8 @@
 // Construction of one container load from blocks of identical units in maximal empty spaces
-// (after Parreño, Alvarez-Valdes, Oliveira & Tamarit 2008), with the 75% support rule checked
-// for every unit of a block's bottom layer.
+// (after Parreño, Alvarez-Valdes, Oliveira & Tamarit 2008), with the support rule (a share of
+// each base: MIN_SUPPORT_SHARE, 75%, in plans) checked for every unit of a block's bottom layer.
 
-import { MIN_SUPPORT_SHARE } from '../../model/index.ts';
-import type { Dims } from './orientations.ts';
+import type { Dims } from '../shared/orientations.ts';
 import type { TypePool } from './pool.ts';
 import { Stacking, maxLayers, type StackRules } from './stacking.ts'; // issue 11: the stacking rule
 
@@ -53,6 +52,8 @@ export interface ConstructParams {
   rng: () => number;
   /** how many types that fit a space are compared before choosing */
   window: number;
+  /** share of each unit's base that must rest on tops below (MIN_SUPPORT_SHARE in plans) */
+  support: number;
 }
 
 const EPS = 1e-9;
@@ -106,8 +107,8 @@ function compareCandidates(a: Candidate, b: Candidate, score: 'volume' | 'fit'):
   return b.value - a.value;
 }
 
-/** share of each bottom unit's base resting on tops at exactly z; true when all reach 75% */
-function supported(blocks: readonly Block[], xs: number[], ys: number[], z: number): boolean {
+/** share of each bottom unit's base resting on tops at exactly z; true when all reach `share` */
+function supported(blocks: readonly Block[], xs: number[], ys: number[], z: number, share: number): boolean {
   if (z <= EPS) return true;
   const bx0 = xs[0];
   const bx1 = xs[xs.length - 1];
@@ -123,7 +124,7 @@ function supported(blocks: readonly Block[], xs: number[], ys: number[], z: numb
   if (under.length === 0) return false;
   for (let i = 0; i + 1 < xs.length; i++) {
     for (let j = 0; j + 1 < ys.length; j++) {
-      const need = MIN_SUPPORT_SHARE * (xs[i + 1] - xs[i]) * (ys[j + 1] - ys[j]) * (1 - 1e-9);
+      const need = share * (xs[i + 1] - xs[i]) * (ys[j + 1] - ys[j]) * (1 - 1e-9);
       let area = 0;
       for (const b of under) {
         const ox = Math.min(xs[i + 1], b.xs[b.xs.length - 1]) - Math.max(xs[i], b.xs[0]);
@@ -282,10 +283,10 @@ export function construct(
       if (bi < 0 || compareCandidates(cands[i], cands[bi], p.score) < 0) bi = i;
     }
     const stands = (c: Candidate, g: Block) => !stack || stack.mayPlace(g, pool.types[c.type].kg, cap(c.type)); // issue 11
-    if (bi >= 0) placed = tryPlace(cands[bi], s, blocks, nearX, nearY, stands);
+    if (bi >= 0) placed = tryPlace(cands[bi], s, blocks, nearX, nearY, p.support, stands);
     if (!placed && cands.length > 1) {
       const rest = cands.filter((_, i) => i !== bi).sort((a, b) => compareCandidates(a, b, p.score));
-      for (const c of rest) if ((placed = tryPlace(c, s, blocks, nearX, nearY, stands))) break;
+      for (const c of rest) if ((placed = tryPlace(c, s, blocks, nearX, nearY, p.support, stands))) break;
     }
     if (!placed) {
       spaces.splice(si, 1);
@@ -298,7 +299,7 @@ export function construct(
 }
 
 /** the block of a candidate in one of the space's floor corners (nearest wall first) that stands */
-function tryPlace(c: Candidate, s: Space, blocks: readonly Block[], nearX: boolean, nearY: boolean, stands: (c: Candidate, g: Block) => boolean): Block | null {
+function tryPlace(c: Candidate, s: Space, blocks: readonly Block[], nearX: boolean, nearY: boolean, share: number, stands: (c: Candidate, g: Block) => boolean): Block | null {
   const bl = c.n[0] * c.dims[0];
   const bw = c.n[1] * c.dims[1];
   const xStarts = nearX ? [s.x0, s.x1 - bl] : [s.x1 - bl, s.x0];
@@ -306,7 +307,7 @@ function tryPlace(c: Candidate, s: Space, blocks: readonly Block[], nearX: boole
   for (let k = 0; k < 4; k++) {
     const xs = bounds(xStarts[k >> 1], c.dims[0], c.n[0]);
     const ys = bounds(yStarts[k & 1], c.dims[1], c.n[1]);
-    if (supported(blocks, xs, ys, s.z0)) {
+    if (supported(blocks, xs, ys, s.z0, share)) {
       const g = { type: c.type, dims: c.dims, xs, ys, zs: bounds(s.z0, c.dims[2], c.n[2]) };
       if (stands(c, g)) return g; // issue 11: the stacking rule
     }

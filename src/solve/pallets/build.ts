@@ -5,9 +5,10 @@
 // abandoned as soon as it cannot.
 
 import type { PalletType } from '../../model/index.ts';
-import { fillOne, type Block, type ContainerBox } from './container.ts';
+import { fillOne, searchOne, type Block, type ContainerBox } from './container.ts';
 import { TypePool, type BoxType } from './pool.ts';
-import { binByWeight, firstFitDecreasing, lowerBound, type Bin, type WeightedType } from './weight.ts';
+import { streamSeed } from '../shared/random.ts';
+import { binsByWeight, firstFitDecreasing, lowerBound, type Bin, type BinReport, type WeightedType } from './weight.ts';
 
 export interface PalletBox extends ContainerBox {}
 
@@ -28,10 +29,26 @@ function heavyFirst(types: readonly BoxType[]): number[] {
   return types.map((_, i) => i).sort((a, b) => types[b].kg - types[a].kg || types[b].volume - types[a].volume || a - b);
 }
 
+/**
+ * Tree-search work for each pallet of a small group (at most SEARCH_PALLETS pallets by the
+ * bound, SEARCH_UNITS units): the group's budget split over its pallets. Larger groups use the
+ * quick constructions alone (a plan of a million units has no time for a search per pallet).
+ */
+const SEARCH_WORK = 100_000;
+const SEARCH_PALLETS = 4;
+const SEARCH_UNITS = 2_000;
+
 /** Fill pallet after pallet from the pool until it is empty; returns each pallet's blocks. */
-function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block[][]): void {
+function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block[][], seed: number, search = 0): void {
+  const boxVolume = box.l * box.w * box.h;
+  const value = (c: { volume: number; kg: number }) => c.volume / boxVolume + (Number.isFinite(box.maxKg) ? c.kg / box.maxKg : 0);
   while (pool.totalLeft > 0) {
-    const c = fillOne(box, pool, { restarts, seed: out.length + 1 });
+    let c = fillOne(box, pool, { restarts, seed: streamSeed(seed, out.length + 1) });
+    if (search > 0) {
+      // the tree search where it loads more (its loads are fully supported)
+      const t = searchOne(box, pool, { work: search, seed: streamSeed(seed, out.length + 1) });
+      if (value(t) > value(c) + 1e-12) c = t;
+    }
     if (c.blocks.length === 0) throw new Error('pallets: a unit that fits an empty pallet was not placed');
     for (const [t, n] of c.used) pool.take(t, n);
     out.push(c.blocks);
@@ -50,16 +67,24 @@ function weightFirst(
   restarts: number,
   work: number,
   beat: number,
+  seed: number,
   /** bins to stack instead of searching for them */
   given?: Bin[],
+  /** the exact 1D method first, and where the 1D report goes */
+  exact?: { onBins: (r: BinReport) => void },
 ): Block[][] | null {
   const boxVolume = box.l * box.w * box.h;
-  const bins = given ?? binByWeight(
-    types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] })),
-    box.maxKg,
-    boxVolume,
-    { work },
-  );
+  let bins = given;
+  if (!bins) {
+    const r = binsByWeight(
+      types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] })),
+      box.maxKg,
+      boxVolume,
+      { work, seed, exact: exact !== undefined },
+    );
+    exact?.onBins(r);
+    bins = r.bins;
+  }
   // each bin gives at least one pallet (its first unit always fits an empty pallet)
   if (bins.length >= beat) return null;
   const rank = new Int32Array(types.length);
@@ -74,7 +99,7 @@ function weightFirst(
     const at = new Map(local.map((t, i) => [t, i]));
     const binCounts = new Array<number>(local.length).fill(0);
     for (const [t, n] of bins[b]) binCounts[at.get(t)!] += n;
-    const c = fillOne(box, new TypePool(local.map((t) => types[t]), binCounts), { restarts, seed: out.length + 1 });
+    const c = fillOne(box, new TypePool(local.map((t) => types[t]), binCounts), { restarts, seed: streamSeed(seed, out.length + 1) });
     for (let i = 0; i < local.length; i++) {
       const n = binCounts[i] - (c.used.get(i) ?? 0);
       overflow[local[i]] += n;
@@ -86,15 +111,34 @@ function weightFirst(
     const overPallets = Math.ceil(Math.max(overKg / box.maxKg, overVolume / boxVolume) - 1e-9);
     if (out.length + (bins.length - b - 1) + overPallets >= beat) return null;
   }
-  fillInTurn(box, new TypePool(types, overflow, order), restarts, out);
+  fillInTurn(box, new TypePool(types, overflow, order), restarts, out, seed);
   return out.length < beat ? out : null;
+}
+
+/** How the 1D (weight) subproblem of a group was solved, where weight alone binds. */
+export interface BinningSummary {
+  /** bins by weight */
+  bins: number;
+  /** proven lower bound on the bins, and so on the pallets */
+  lowerBound: number;
+  /** the bins meet the bound */
+  optimal: boolean;
+  method: BinReport['method'];
+  exact: BinReport['exact'];
+  reason: string;
+}
+
+export interface BuiltPallets {
+  pallets: Block[][];
+  /** set where weight alone binds (the 1D search and the exact method ran) */
+  binning: BinningSummary | null;
 }
 
 /**
  * Pallets (as blocks of type indices) for the given units; every unit must fit the pallet
- * type in some orientation and by weight.
+ * type in some orientation and by weight. `seed` (the plan's) feeds every randomised restart.
  */
-export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: readonly number[]): Block[][] {
+export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: readonly number[], seed = 1): BuiltPallets {
   let units = 0;
   let kg = 0;
   let volume = 0;
@@ -103,10 +147,10 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
     kg += counts[i] * t.kg;
     volume += counts[i] * t.volume;
   });
-  if (units === 0) return [];
+  if (units === 0) return { pallets: [], binning: null };
   const boxVolume = box.l * box.w * box.h;
   const weighted: WeightedType[] = types.map((t, i) => ({ kg: t.kg, volume: t.volume, count: counts[i] }));
-  const bound = Math.max(1, lowerBound(weighted, box.maxKg, boxVolume));
+  let bound = Math.max(1, lowerBound(weighted, box.maxKg, boxVolume));
   const restarts = restartsFor(units);
   const order = heavyFirst(types);
   const kgShare = kg / box.maxKg;
@@ -115,24 +159,31 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
   const work = kgShare >= 2 * volShare ? 10_000_000 : kgShare >= volShare ? 300_000 : 0;
 
   // where weight alone binds, weight first usually reaches the bound and volume first is slow
+  // (the exact 1D method runs here, and its proven bound bounds the pallets too)
   if (kgShare >= 2 * volShare) {
-    const wf = weightFirst(box, types, counts, order, restarts, work, Infinity)!;
-    if (wf.length <= bound) return wf;
+    let binning: BinningSummary | null = null;
+    const onBins = (r: BinReport) => {
+      binning = { bins: r.bins.length, lowerBound: r.lowerBound, optimal: r.optimal, method: r.method, exact: r.exact, reason: r.reason };
+    };
+    const wf = weightFirst(box, types, counts, order, restarts, work, Infinity, seed, undefined, { onBins })!;
+    bound = Math.max(bound, binning!.lowerBound);
+    if (wf.length <= bound) return { pallets: wf, binning };
     const vf: Block[][] = [];
-    fillInTurn(box, new TypePool(types, counts, order), restarts, vf);
-    return wf.length <= vf.length ? wf : vf;
+    fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed);
+    return { pallets: wf.length <= vf.length ? wf : vf, binning };
   }
   const vf: Block[][] = [];
-  fillInTurn(box, new TypePool(types, counts, order), restarts, vf);
+  const search = units <= SEARCH_UNITS && bound <= SEARCH_PALLETS ? Math.floor(SEARCH_WORK / bound) : 0;
+  fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed, search);
   // when volume clearly binds, binning by weight only produces bins that overflow
-  if (vf.length <= bound || kgShare < 0.8 * volShare) return vf;
+  if (vf.length <= bound || kgShare < 0.8 * volShare) return { pallets: vf, binning: null };
   // A probe on first-fit-decreasing bins (cheap) says how much the 3D stacking overflows.
   // Better bins save at most the bins above the bound (measured: a couple more), so the
   // full 1D search runs only where the probe came that close to volume first.
   const ffd = firstFitDecreasing(weighted, box.maxKg, boxVolume);
   const slack = Math.max(2, ffd.length - bound);
-  const probe = weightFirst(box, types, counts, order, restarts, 0, vf.length + slack + 1, ffd);
-  if (!probe) return vf;
+  const probe = weightFirst(box, types, counts, order, restarts, 0, vf.length + slack + 1, seed, ffd);
+  if (!probe) return { pallets: vf, binning: null };
   const best = probe.length < vf.length ? probe : vf;
-  return weightFirst(box, types, counts, order, restarts, work, best.length) ?? best;
+  return { pallets: weightFirst(box, types, counts, order, restarts, work, best.length, seed) ?? best, binning: null };
 }

@@ -1,10 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packContainer, type ContainerUnit } from './container.ts';
-import { seededRandom } from './random.ts';
+import { packContainer, packContainerAt, type ContainerUnit, type SearchOptions } from './container.ts';
+import { rng as generator } from '../../generate/random.ts';
 import { checkGeometry, samePermutation } from './testkit.ts';
 
-function check(box: { l: number; w: number; h: number; maxKg: number }, units: ContainerUnit[], opts = {}) {
+/** a full-support check of its own: every unit off the floor rests on its whole base */
+function fullySupported(ps: readonly { id: string; x: number; y: number; z: number; l: number; w: number; h: number }[]): string[] {
+  const bad: string[] = [];
+  for (const p of ps) {
+    if (p.z <= 1e-9) continue;
+    let area = 0;
+    for (const q of ps) {
+      if (Math.abs(q.z + q.h - p.z) > 1e-9) continue;
+      const ox = Math.min(p.x + p.l, q.x + q.l) - Math.max(p.x, q.x);
+      const oy = Math.min(p.y + p.w, q.y + q.w) - Math.max(p.y, q.y);
+      if (ox > 0 && oy > 0) area += ox * oy;
+    }
+    if (area < p.l * p.w - 1e-9) bad.push(`${p.id} rests on ${((100 * area) / (p.l * p.w)).toFixed(1)}%`);
+  }
+  return bad;
+}
+
+const QUICK: SearchOptions = { work: 3000 };
+
+function check(box: { l: number; w: number; h: number; maxKg: number }, units: ContainerUnit[], opts: SearchOptions = QUICK) {
   const r = packContainer(box, units, opts);
   const all = [...r.packedIds, ...r.unpackedIds].sort();
   assert.deepEqual(all, units.map((u) => u.id).sort(), 'every unit packed or unpacked exactly once');
@@ -20,6 +39,7 @@ function check(box: { l: number; w: number; h: number; maxKg: number }, units: C
   }
   assert.ok(kg <= box.maxKg + 1e-9, 'weight limit');
   assert.deepEqual(checkGeometry(r.placements.map((p) => ({ ref: p.id, ...p })), box.l, box.w, box.h), []);
+  if (opts.support === 1) assert.deepEqual(fullySupported(r.placements), []);
   return r;
 }
 
@@ -57,7 +77,7 @@ test('an overhanging unit is never placed on too small a support', () => {
 });
 
 test('random mixes of boxes always satisfy every geometric rule (seeded)', () => {
-  const rng = seededRandom(42);
+  const rng = generator(42).next;
   for (let k = 0; k < 40; k++) {
     const box = { l: 5 + 5 * rng(), w: 2 + 2 * rng(), h: 2 + 2 * rng(), maxKg: k % 3 === 0 ? 2000 : Infinity };
     const units: ContainerUnit[] = [];
@@ -81,12 +101,29 @@ test('random mixes of boxes always satisfy every geometric rule (seeded)', () =>
         });
       }
     }
-    check(box, units, { restarts: 6 });
+    check(box, units, { ...QUICK, support: k % 2 === 0 ? 1 : undefined });
   }
 });
 
-test('same input, same load', () => {
+test('at 100% support every unit rests on its whole base; at 75% the same search may add overhanging units', () => {
+  // a 3 x 2 x 2 box; 2 x 2 x 1 slabs, 1 x 1 x 1 cubes: slabs cannot stand on cubes fully
+  const units: ContainerUnit[] = [
+    ...Array.from({ length: 2 }, (_, i) => ({ id: `slab${i}`, l: 2, w: 2, h: 1, kg: 1 })),
+    ...Array.from({ length: 6 }, (_, i) => ({ id: `cube${i}`, l: 1, w: 1, h: 1, kg: 1 })),
+  ];
+  const box = { l: 3, w: 2, h: 2, maxKg: Infinity };
+  const [at75, at100] = packContainerAt(box, units, [0.75, 1], QUICK);
+  assert.deepEqual(fullySupported(at100.placements), []);
+  assert.deepEqual(checkGeometry(at75.placements.map((p) => ({ ref: p.id, ...p })), box.l, box.w, box.h), []);
+  assert.ok(at75.volume >= at100.volume, 'the looser rule never loads less');
+  assert.equal(at100.volume, 12, 'slabs on the floor and on each other, cubes in the 1 x 2 x 2 column');
+});
+
+test('same input and seed, same load; another seed, a load just as valid', () => {
   const units = Array.from({ length: 60 }, (_, i) => ({ id: `u${i}`, l: 0.3 + (i % 7) * 0.1, w: 0.4, h: 0.3 + (i % 3) * 0.2, kg: 10 }));
   const box = { l: 2, w: 1.5, h: 1.2, maxKg: Infinity };
-  assert.deepEqual(packContainer(box, units), packContainer(box, units));
+  const opts = { work: 20_000 };
+  assert.deepEqual(packContainer(box, units, opts), packContainer(box, units, opts));
+  const other = check(box, units, { ...opts, seed: 2 });
+  assert.deepEqual(packContainer(box, units, { ...opts, seed: 2 }), other);
 });

@@ -1,12 +1,17 @@
-// Loading one container (or one pallet's usable box) as full as possible: several block
-// constructions with different space orders, block scores and seeded perturbations, keeping
-// the best. packContainer is the unit-level entry the container-loading benchmark calls;
-// the palletiser calls fillOne on grouped units.
+// Loading one container (or one pallet's usable box) as full as possible. Two methods:
+// fillOne, several quick block constructions in maximal spaces with different space orders,
+// block scores and seeded perturbations (the palletiser's default, cheap enough for a million
+// units); searchOne, the block-building tree search (tree/) completed in maximal spaces at the
+// support share, for one container or a few pallets. packContainer, the unit-level entry the
+// container-loading benchmark calls, uses searchOne.
 
+import { MIN_SUPPORT_SHARE } from '../../model/index.ts';
 import { construct, minExtents, type Block, type Construction, type ContainerBox } from './blocks.ts';
-import { ANY_FACE, UPRIGHT, fittingOrientations, orientationsOf, type VerticalFlags } from './orientations.ts';
+import { ANY_FACE, UPRIGHT, fittingOrientations, orientationsOf, type VerticalFlags } from '../shared/orientations.ts';
 import { TypePool, type BoxType } from './pool.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../shared/random.ts';
+import { Stacking } from './stacking.ts';
+import { TREE_DEFAULTS, treeLoad } from './tree/search.ts';
 
 export type { ContainerBox, Block } from './blocks.ts';
 
@@ -16,6 +21,8 @@ export interface FillOptions {
   /** types that fit a space compared per block */
   window?: number;
   seed?: number;
+  /** share of each unit's base that must rest on what is below (default MIN_SUPPORT_SHARE, 75%) */
+  support?: number;
 }
 
 const GREEDY = [
@@ -55,6 +62,7 @@ export function fillOne(box: ContainerBox, pool: TypePool, opts: FillOptions = {
         noise: r < GREEDY.length ? 0 : 0.1 + 0.3 * (r % 3),
         rng,
         window,
+        support: opts.support ?? MIN_SUPPORT_SHARE,
       },
       improving ? best!.blocks.slice(0, keep) : [],
     );
@@ -62,6 +70,57 @@ export function fillOne(box: ContainerBox, pool: TypePool, opts: FillOptions = {
     if (packedAll(best)) break; // everything is in: nothing left to improve
   }
   return best!;
+}
+
+export interface SearchOptions {
+  /** the tree search's work budget (greedy steps; see tree/search.ts) */
+  work?: number;
+  /** the tree search's general blocks (default: where units are few per type) */
+  general?: boolean;
+  seed?: number;
+  /** share of each unit's base that must rest on what is below (default MIN_SUPPORT_SHARE, 75%) */
+  support?: number;
+}
+
+/**
+ * Fill one box from the pool (without taking from it) by the tree search, whose loads are
+ * fully supported, then complete the load in the maximal spaces it leaves, by the four greedy
+ * constructions at the given support share (at 75% they can overhang what the tree search
+ * would not); the fullest is kept.
+ */
+export function searchOne(box: ContainerBox, pool: TypePool, opts: SearchOptions = {}): Construction {
+  return searchAt(box, pool, [opts.support ?? MIN_SUPPORT_SHARE], opts)[0];
+}
+
+/** searchOne at several support shares: one tree search, one completion per share. */
+export function searchAt(box: ContainerBox, pool: TypePool, supports: readonly number[], opts: SearchOptions = {}): Construction[] {
+  const types = pool.types.map((t, i) => ({ orients: t.orients, kg: t.kg, volume: t.volume, count: pool.left[i] }));
+  const found = treeLoad(box, types, { work: opts.work ?? TREE_DEFAULTS.work, seed: opts.seed ?? 1, general: opts.general });
+  // The tree search knows nothing of the stacking rule (issue 11): its load is kept only
+  // where every block stands by the rule, else the greedy constructions (which ask it) start empty.
+  const tree = !box.stacking || standsByRule(box, pool, found.blocks) ? found : { blocks: [], used: new Map<number, number>(), volume: 0, kg: 0 };
+  const minExt = minExtents(pool);
+  return supports.map((support) => {
+    const rng = seededRandom(opts.seed ?? 1);
+    let best = tree;
+    for (const g of GREEDY) {
+      const c = construct(box, pool, minExt, { spaceOrder: g.spaceOrder, score: g.score, noise: 0, rng, window: 24, support }, tree.blocks);
+      if (c.volume > best.volume + 1e-9 && c.kg <= box.maxKg + 1e-9) best = c;
+    }
+    return best;
+  });
+}
+
+/** Do these blocks, placed bottom first, keep the stacking rule (no unit on a lighter one, weight limits)? */
+function standsByRule(box: ContainerBox, pool: TypePool, blocks: readonly Block[]): boolean {
+  const stack = new Stacking(box.stacking!, pool.types.some((t) => t.maxTopKg !== undefined));
+  if (stack.idle) return true;
+  for (const b of [...blocks].sort((a, c) => a.zs[0] - c.zs[0])) {
+    const t = pool.types[b.type];
+    if (!stack.mayPlace(b, t.kg, t.maxTopKg ?? Infinity)) return false;
+    stack.place(b, t.kg, t.maxTopKg ?? Infinity);
+  }
+  return true;
 }
 
 /** The units of a block, x fastest, then y, then z (bottom layer first). */
@@ -103,11 +162,17 @@ export interface ContainerLoad {
 }
 
 /**
- * Load one container with as many of the units as possible (by volume, within maxKg).
+ * Load one container with as many of the units as possible (by volume, within maxKg), by
+ * searchOne at the given support share (default 75%; 1 = full support).
  * Identical units (same extents, weight, orientation freedom) are packed as blocks; the ids
  * of a type are used in input order.
  */
-export function packContainer(box: ContainerBox, units: readonly ContainerUnit[], opts: FillOptions = {}): ContainerLoad {
+export function packContainer(box: ContainerBox, units: readonly ContainerUnit[], opts: SearchOptions = {}): ContainerLoad {
+  return packContainerAt(box, units, [opts.support ?? MIN_SUPPORT_SHARE], opts)[0];
+}
+
+/** packContainer at several support shares (one tree search): one load per share. */
+export function packContainerAt(box: ContainerBox, units: readonly ContainerUnit[], supports: readonly number[], opts: SearchOptions = {}): ContainerLoad[] {
   const types: BoxType[] = [];
   const ids: string[][] = [];
   const byKey = new Map<string, number>();
@@ -132,18 +197,19 @@ export function packContainer(box: ContainerBox, units: readonly ContainerUnit[]
     ids.map((l) => l.length),
     order,
   );
-  const best = fillOne(box, pool, { restarts: 100, ...opts });
-  const next = new Array<number>(types.length).fill(0);
-  const placements: UnitPlacement[] = [];
-  for (const b of best.blocks) {
-    for (const u of unitsOf(b)) placements.push({ id: ids[b.type][next[b.type]++], ...u });
-  }
-  const packed = new Set(placements.map((p) => p.id));
-  return {
-    placements,
-    packedIds: placements.map((p) => p.id),
-    unpackedIds: units.map((u) => u.id).filter((id) => !packed.has(id)),
-    volume: best.volume,
-    kg: best.kg,
-  };
+  return searchAt(box, pool, supports, opts).map((best) => {
+    const next = new Array<number>(types.length).fill(0);
+    const placements: UnitPlacement[] = [];
+    for (const b of best.blocks) {
+      for (const u of unitsOf(b)) placements.push({ id: ids[b.type][next[b.type]++], ...u });
+    }
+    const packed = new Set(placements.map((p) => p.id));
+    return {
+      placements,
+      packedIds: placements.map((p) => p.id),
+      unpackedIds: units.map((u) => u.id).filter((id) => !packed.has(id)),
+      volume: best.volume,
+      kg: best.kg,
+    };
+  });
 }

@@ -4,23 +4,24 @@
 
 import { NO_SEGREGATION, isSensitive, type Item, type Pallet, type PalletType, type Placement, type Scenario } from '../../model/index.ts';
 import type { FloorUnit, PackResult } from '../types.ts';
-import { buildPallets, palletBox } from './build.ts';
+import { buildPallets, palletBox, type BinningSummary } from './build.ts';
 import { unitsOf, type Block } from './container.ts';
-import { ANY_FACE, UPRIGHT, fittingOrientations, orientationsOf, type Dims } from './orientations.ts';
+import { fittingOrientations, orientationsOf, verticalFlags, type Dims } from '../shared/orientations.ts';
 import type { BoxType } from './pool.ts';
 import { segregationGroups } from './segregation.ts'; // issue 11
 
-export { packContainer, type ContainerLoad, type ContainerUnit, type UnitPlacement } from './container.ts';
+export { packContainer, packContainerAt, type ContainerLoad, type ContainerUnit, type SearchOptions, type UnitPlacement } from './container.ts';
 
 /** the orientations of an item that fit a pallet type, none when it is too big or too heavy */
 function fitsOn(item: Item, pt: PalletType): Dims[] {
   if (item.unitWeightKg > pt.maxGrossKg - pt.tareKg + 1e-9) return [];
-  const orients = orientationsOf(item.lengthM, item.widthM, item.heightM, item.tiltable ? ANY_FACE : UPRIGHT);
+  const orients = orientationsOf(item.lengthM, item.widthM, item.heightM, verticalFlags(item.verticalDims));
   return fittingOrientations(orients, { l: pt.usableLengthM, w: pt.usableWidthM, h: pt.maxHeightM });
 }
 
 interface Group {
   site: string;
+  sensitive: boolean;
   entries: { item: Item; count: number }[];
 }
 
@@ -56,13 +57,14 @@ function loadGroups(scenario: Scenario, cargo: { item: Item; count: number }[]):
 function palletiseGroup(
   entries: { item: Item; count: number }[],
   palletTypes: readonly PalletType[],
+  seed: number,
   heavierOnLighter = false, // issue 11: policy.heavierOnLighter
-): { palletType: PalletType; items: Item[]; blocks: Block[] }[] {
+): { palletType: PalletType; items: Item[]; blocks: Block[]; binning: BinningSummary | null; units: number; first: boolean }[] {
   let left = entries;
   let typesLeft = palletTypes.slice();
-  const out: { palletType: PalletType; items: Item[]; blocks: Block[] }[] = [];
+  const out: { palletType: PalletType; items: Item[]; blocks: Block[]; binning: BinningSummary | null; units: number; first: boolean }[] = [];
   while (left.length > 0 && typesLeft.length > 0) {
-    let best: { pt: PalletType; taken: typeof entries; pallets: Block[][]; units: number } | null = null;
+    let best: { pt: PalletType; taken: typeof entries; pallets: Block[][]; binning: BinningSummary | null; units: number } | null = null;
     for (const pt of typesLeft) {
       const taken: typeof entries = [];
       const types: BoxType[] = [];
@@ -75,10 +77,11 @@ function palletiseGroup(
       }
       if (taken.length === 0) continue;
       const units = taken.reduce((s, e) => s + e.count, 0);
-      const pallets = buildPallets(
+      const { pallets, binning } = buildPallets(
         { ...palletBox(pt), stacking: { heavierOnLighter } }, // issue 11: the stacking rule
         types,
         taken.map((e) => e.count),
+        seed,
       );
       const better =
         !best ||
@@ -86,11 +89,13 @@ function palletiseGroup(
         (units === best.units &&
           (pallets.length < best.pallets.length ||
             (pallets.length === best.pallets.length && pt.tareKg < best.pt.tareKg)));
-      if (better) best = { pt, taken, pallets, units };
+      if (better) best = { pt, taken, pallets, binning, units };
     }
     if (!best) break;
     const items = best.taken.map((e) => e.item);
-    for (const blocks of best.pallets) out.push({ palletType: best.pt, items, blocks });
+    best.pallets.forEach((blocks, k) =>
+      out.push({ palletType: best!.pt, items, blocks, binning: best!.binning, units: best!.units, first: k === 0 }),
+    );
     const used = new Set(best.taken);
     left = left.filter((e) => !used.has(e));
     typesLeft = typesLeft.filter((pt) => pt !== best!.pt);
@@ -99,7 +104,35 @@ function palletiseGroup(
   return out;
 }
 
-export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, number>, _options: { seed?: number } = {}): PackResult {
+/**
+ * How the weight subproblem of a load group was solved, where weight alone binds: the bins
+ * found, the proven lower bound, and whether the exact method proved them optimal or fell
+ * back to the heuristic searches (and why).
+ */
+export interface BinningNote extends BinningSummary {
+  site: string;
+  sensitive: boolean;
+  palletType: string;
+  units: number;
+  /** pallets built from the bins (more than the bins when their 3D stacking overflowed) */
+  pallets: number;
+}
+
+export interface PalletsResult extends PackResult {
+  binning: BinningNote[];
+}
+
+export interface PackOptions {
+  /** the plan seed: it feeds the randomised restarts and local searches (default 1) */
+  seed?: number;
+}
+
+/**
+ * The pallets for the retrograde units. The same scenario, retrograde and seed give the same
+ * pallets; another seed may give other (equally valid) pallets.
+ */
+export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, number>, options: PackOptions = {}): PalletsResult {
+  const seed = options.seed ?? 1;
   const byId = new Map(scenario.items.map((it) => [it.id, it]));
   for (const id of retrograde.keys()) {
     if (!byId.has(id)) throw new Error(`pallets: retrograde names unknown item ${id}`);
@@ -116,9 +149,16 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
   }
 
   const pallets: Pallet[] = [];
+  const binning: BinningNote[] = [];
   const numbered = new Map<string, number>();
   for (const group of loadGroups(scenario, cargo)) {
-    for (const { palletType, items, blocks } of palletiseGroup(group.entries, scenario.palletTypes, scenario.policy.heavierOnLighter === true)) {
+    const built = palletiseGroup(group.entries, scenario.palletTypes, seed, scenario.policy.heavierOnLighter === true);
+    for (const b of built) {
+      if (!b.first || !b.binning) continue;
+      const count = built.filter((o) => o.binning === b.binning).length;
+      binning.push({ site: group.site, sensitive: group.sensitive, palletType: b.palletType.id, units: b.units, pallets: count, ...b.binning });
+    }
+    for (const { palletType, items, blocks } of built) {
       const n = (numbered.get(group.site) ?? 0) + 1;
       numbered.set(group.site, n);
       const placements: Placement[] = [];
@@ -135,5 +175,5 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
       pallets.push({ id: `P-${group.site}-${n}`, palletType: palletType.id, site: group.site, grossKg, heightM, placements });
     }
   }
-  return { pallets, floorUnits };
+  return { pallets, floorUnits, binning };
 }

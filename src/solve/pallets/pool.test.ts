@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TypePool, type BoxType } from './pool.ts';
-import { seededRandom } from './random.ts';
+import { rng as generator } from '../../generate/random.ts';
 
 test('the pool minimums follow the types with units left as units are taken', () => {
-  const rng = seededRandom(7);
+  const rng = generator(7).next;
   const types: BoxType[] = Array.from({ length: 30 }, () => {
     const d = [0.2 + rng(), 0.2 + rng(), 0.2 + rng()] as const;
     return { orients: [d, [d[1], d[0], d[2]] as const], kg: 1 + 100 * rng(), volume: d[0] * d[1] * d[2] };

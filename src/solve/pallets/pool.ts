@@ -2,7 +2,7 @@
 // as blocks, so a pool of a million units with a few thousand types stays cheap. A doubly
 // linked list keeps the preferred order while exhausted types drop out in O(1).
 
-import type { Dims } from './orientations.ts';
+import type { Dims } from '../shared/orientations.ts';
 
 export interface BoxType {
   /** allowed placed extents that fit the container, preferred first */

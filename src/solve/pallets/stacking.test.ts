@@ -4,6 +4,7 @@ import type { Pallet, Scenario } from '../../model/index.ts';
 import { packPallets } from './index.ts';
 import { Stacking, maxLayers } from './stacking.ts';
 import { allOf, checkPack, item, scenarioWith } from './testkit.ts';
+import { rng } from '../../generate/random.ts';
 
 const EPS = 1e-6;
 const grid = (x: [number, number], y: [number, number], zs: number[]) => ({ xs: x, ys: y, zs });
@@ -84,4 +85,19 @@ test('with the policy allowing it, heavy units may rest on lighter ones; the lim
   s.policy.heavierOnLighter = false;
   const strict = packPallets(s, allOf(s));
   assert.deepEqual(stackProblems(s, strict.pallets), []);
+});
+
+test('small groups, where the tree search loads the pallets, keep the stacking rule too', () => {
+  // the tree search itself knows nothing of weights on top; its loads stand only where they keep the rule
+  const g = rng(11);
+  for (let k = 0; k < 12; k++) {
+    const types = 2 + g.int(0, 3);
+    const items = Array.from({ length: types }, (_, i) =>
+      item(`t${i}`, 'AGA', 4 + g.int(0, 30), 20 + g.int(0, 400), [0.3 + 0.9 * g.next(), 0.3 + 0.7 * g.next(), 0.2 + 0.8 * g.next()], g.next() < 0.3 ? { maxLoadOnTopKg: 100 + g.int(0, 500) } : {}),
+    );
+    const s = scenarioWith(items);
+    const r = packPallets(s, allOf(s), { seed: 1 + k });
+    assert.deepEqual(checkPack(s, allOf(s), r), [], `instance ${k}`);
+    assert.deepEqual(stackProblems(s, r.pallets), [], `instance ${k}`);
+  }
 });

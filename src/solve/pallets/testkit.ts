@@ -86,7 +86,7 @@ export function checkPack(scenario: Scenario, retrograde: ReadonlyMap<string, nu
       if (it.kind !== 'cargo') bad.push(`${p.id}: vehicle ${it.id} on a pallet`);
       if (it.site !== p.site) bad.push(`${p.id} at ${p.site} carries ${it.id} from ${it.site}`);
       if (!samePermutation([u.l, u.w, u.h], [it.lengthM, it.widthM, it.heightM])) bad.push(`${p.id}: ${it.id} resized`);
-      if (!it.tiltable && Math.abs(u.h - it.heightM) > EPS) bad.push(`${p.id}: ${it.id} tilted`);
+      if (!it.verticalDims.some((d) => Math.abs(u.h - extentOf(it, d)) <= EPS)) bad.push(`${p.id}: ${it.id} stands on a face it may not`);
     }
     if (sens.size > 1) bad.push(`${p.id} mixes sensitive and other cargo`);
     if (Math.abs(kg - p.grossKg) > 1e-6) bad.push(`${p.id}: grossKg ${p.grossKg}, units and tare ${kg}`);
@@ -109,6 +109,10 @@ export function checkPack(scenario: Scenario, retrograde: ReadonlyMap<string, nu
   return bad;
 }
 
+function extentOf(it: Item, d: Item['verticalDims'][number]): number {
+  return d === 'length' ? it.lengthM : d === 'width' ? it.widthM : it.heightM;
+}
+
 function fitsSomeWay(it: Item, pt: PalletType): boolean {
   if (it.unitWeightKg > pt.maxGrossKg - pt.tareKg) return false;
   const d = [it.lengthM, it.widthM, it.heightM];
@@ -119,7 +123,7 @@ function fitsSomeWay(it: Item, pt: PalletType): boolean {
     [2, 0, 1],
     [1, 2, 0],
     [2, 1, 0],
-  ].filter((p) => it.tiltable || p[2] === 2);
+  ].filter((p) => it.verticalDims.includes((['length', 'width', 'height'] as const)[p[2]]));
   return perms.some((p) => d[p[0]] <= pt.usableLengthM && d[p[1]] <= pt.usableWidthM && d[p[2]] <= pt.maxHeightM);
 }
 

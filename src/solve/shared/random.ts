@@ -36,3 +36,12 @@ export function tieRanks(seed: number, n: number, stream: number): Int32Array | 
   order.forEach((at, r) => (rank[at] = r));
   return rank;
 }
+
+/**
+ * The seed of stream `stream` under plan seed `seed`: `stream` itself for seed 1 (the seeds the
+ * palletiser's searches used before the plan seed reached them). One plan seed feeds several
+ * streams (the 1D searches, each pallet's restarts), each with its fixed number.
+ */
+export function streamSeed(seed: number, stream: number): number {
+  return (stream ^ Math.imul((seed - 1) >>> 0, 0x9e3779b9)) >>> 0;
+}

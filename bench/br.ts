@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MIN_SUPPORT_SHARE } from '../src/model/index.ts';
 import { parseScenario } from '../src/scenario/index.ts';
-import { packContainerAt, packPallets, type ContainerUnit } from '../src/solve/pallets/index.ts';
+import { packContainerAt, packPallets, type ContainerUnit, type UnitPlacement } from '../src/solve/pallets/index.ts';
 import { columnBaseline, type BoxSpec } from './br-baseline.ts';
 import { SHARED_BENCH } from './paths.ts';
 import { fixed, mark, secs, table } from './table.ts';
@@ -114,15 +114,8 @@ export interface BrProblemResult {
   planMs: number | null;
 }
 
-interface Placed {
-  id: string;
-  x: number;
-  y: number;
-  z: number;
-  l: number;
-  w: number;
-  h: number;
-}
+/** a unit where a load put it (the packer's or one made from a plan's pallet) */
+type Placed = UnitPlacement;
 
 /**
  * Inside the container, no overlaps, extents a turn of the unit's standing on an allowed

@@ -11,26 +11,15 @@ import { startChild, type ChildAck, type ChildCommand } from './child-kit.ts';
 import { LOST_MESSAGE } from './planning.ts';
 import { BUILTIN_SCENARIO } from './paths.ts';
 import { Workspace } from './workspace.ts';
+import { rng } from '../generate/random.ts';
 
 const tiny = readFileSync(join(BUILTIN_SCENARIO, '..', 'tiny.yaml'), 'utf8');
 const ROUNDS = 20;
 const LEASE_MS = 150;
 
-/** A seeded generator (mulberry32), so a failing round can be run again as it was. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test(`${ROUNDS} rounds of kill -9: no acknowledged write is lost, and the next start recovers the plans left running`, { timeout: 180_000 }, async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'drawdown-kill9-')), 'drawdown.db');
-  const rnd = random(14);
+  const rnd = rng(14).next; // seeded, so a failing round can be run again as it was
   const acked = { versions: new Map<string, string>(), plans: new Set<number>() };
   let writes = 0;
   let midStream = 0;

@@ -38,3 +38,8 @@ export function isIsoDate(s: string): boolean {
 export function isIsoDateTime(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(s) && !Number.isNaN(toMs(s));
 }
+
+/** `2024-07-30T14:20:00Z` -> `2024-07-30 14:20Z`: how a planner reads a time in text (CLI, messages, print). */
+export function minuteText(iso: string): string {
+  return iso.replace('T', ' ').replace(/:\d{2}Z$/, 'Z');
+}

@@ -4,7 +4,7 @@
 // it back (e.g. Agadez, open 05:30-17:30 in the Niger scenario).
 
 import type { Plan, Scenario, WhatIf } from '../model/index.ts';
-import { DAY_MS, SiteHours, hasHours, toMs } from '../model/index.ts';
+import { DAY_MS, SiteHours, hasHours, minuteText, toMs } from '../model/index.ts';
 
 export type WhatIfReplan = (scenario: Scenario) => Plan;
 
@@ -32,11 +32,12 @@ function aroundTheClock(scenario: Scenario, plan: Plan, replan: WhatIfReplan): W
   const days = (a: string | null, b: string | null) => (a && b ? Math.round(((toMs(a) - toMs(b)) / DAY_MS) * 10) / 10 : 0);
   const earlier = days(plan.closure, after.closure);
   const hoursText = [site.hours ? `open ${site.hours}` : '', site.quietHours ? `quiet ${site.quietHours}` : ''].filter(Boolean).join(', ');
+  const at = (iso: string | null) => (iso ? minuteText(iso) : 'never');
   const change =
-    earlier > 0 ? `close ${after.closure} instead of ${plan.closure} (${earlier.toFixed(1)} days earlier)`
-      : earlier < 0 ? `close ${after.closure}, ${(-earlier).toFixed(1)} days later than ${plan.closure}`
-        : `close at the same time (${plan.closure}): the hours at ${site.id} are not what holds it back`;
-  const lastAtSite = siteAfter && siteAfter !== after.closure ? `; ${site.id} itself would empty ${siteAfter} instead of ${last!.lastDeparture}` : '';
+    earlier > 0 ? `close ${at(after.closure)} instead of ${at(plan.closure)} (${earlier.toFixed(1)} days earlier)`
+      : earlier < 0 ? `close ${at(after.closure)}, ${(-earlier).toFixed(1)} days later than ${at(plan.closure)}`
+        : `close at the same time (${at(plan.closure)}): the hours at ${site.id} are not what holds it back`;
+  const lastAtSite = siteAfter && siteAfter !== after.closure ? `; ${site.id} itself would empty ${at(siteAfter)} instead of ${at(last!.lastDeparture)}` : '';
   const verdict = after.feasible ? 'feasible' : `not feasible (${after.violations.length} violations, ${after.problems.length} problems)`;
   return {
     kind: 'hours',

@@ -1,5 +1,7 @@
 // Small text helpers for the terminal: aligned columns and readable numbers.
 
+import { minuteText } from '../model/index.ts';
+
 export function table(rows: (string | number)[][], align: ('l' | 'r')[] = []): string {
   const cells = rows.map((r) => r.map(String));
   const widths: number[] = [];
@@ -31,5 +33,5 @@ export function hours(h: number): string {
 
 /** `2024-07-30T14:20:00Z` -> `2024-07-30 14:20Z` */
 export function when(iso: string | null): string {
-  return iso ? iso.replace('T', ' ').replace(/:\d{2}Z$/, 'Z') : '—';
+  return iso ? minuteText(iso) : '—';
 }

@@ -6,6 +6,7 @@
 // cargo list (UN number, class, units, net weight, position).
 
 import type { FleetLine, Item, Load, Plan, Scenario, Sortie } from '../model/index.ts';
+import { minuteText } from '../model/index.ts';
 import { lookup, type Lookup } from './lookup.ts';
 
 const LB_PER_KG = 2.2046226218;
@@ -15,7 +16,7 @@ const kg = (x: number) => `${int(x)} kg`;
 /** A weight in kilograms with pounds beside it, as loadmasters of either habit read it. */
 const kgLb = (x: number) => `${int(x)} kg <span class="lb">(${int(x * LB_PER_KG)} lb)</span>`;
 const m = (x: number) => `${x.toFixed(2)} m`;
-const time = (iso: string) => iso.replace('T', ' ').replace(/:\d{2}Z$/, 'Z');
+const time = minuteText;
 
 // The printable area both papers share, landscape with 10 mm margins: A4 is 297 x 210 mm, US
 // Letter 279.4 x 215.9 mm, so 259 x 190 mm. `size: landscape` lets the printer's paper decide.

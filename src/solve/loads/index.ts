@@ -168,19 +168,18 @@ function priorityPick(candidates: readonly Candidate[], capKg: number, positions
 }
 
 /**
- * Sensitive pieces first in priority order, then the rest by weight per square metre, taking
- * from the dense end while the load's share of the weight limit lags its share of the floor
- * (over AREA_FILL, what mixed cargo can cover) and from the light, bulky end otherwise. Heavy
- * vehicles then fly with light bulky cargo beside them instead of leaving it for sorties that
- * run out of floor long before weight.
+ * Every piece by weight per square metre, taking from the dense end while the load's share of
+ * the weight limit lags its share of the floor (over AREA_FILL, what mixed cargo can cover) and
+ * from the light, bulky end otherwise. Heavy vehicles then fly with light bulky cargo beside them
+ * instead of leaving it for sorties that run out of floor long before weight. Sensitive pieces
+ * take their turn by density like the rest (the priority fill takes them first): taking them all
+ * first filled a site's first sorties with dense sensitive cargo up to the weight limit on half
+ * the floor, and left its light vehicles to fly at half the weight limit at the end (o4 of the
+ * generated 10k-units scenario: 131 sorties, 123 without; docs/loads.md).
  */
 function balancedPick(candidates: readonly Candidate[], capKg: number, positions: number, layout: Placer, areaM2: number, hazards: HazardRule = { separate: false }): Candidate[] {
   const state = { kg: 0, pallets: 0, area: 0, chosen: [] as Candidate[] };
-  const rest: Candidate[] = [];
-  for (const c of candidates) {
-    if (c.piece.sensitive) tryAdd(c, state, capKg, positions, layout, hazards);
-    else rest.push(c);
-  }
+  const rest = candidates.slice();
   const density = (c: Candidate) => c.piece.weightKg / (c.piece.lengthM * c.piece.widthM);
   rest.sort((a, b) => density(b) - density(a) || a.rank - b.rank);
   let lo = 0;
@@ -222,6 +221,9 @@ function improve(
     const byLight = current.map((_, i) => i).sort((a, b) => current[a].piece.weightKg - current[b].piece.weightKg || b - a);
     for (const i of byLight) {
       const out = current[i];
+      // A cargo-aircraft-only piece was offered because this sortie flies no passengers: such
+      // sorties are the only ones that may take it, so it is not given up for a heavier piece.
+      if (out.piece.cargoAircraftOnly) continue;
       for (let j = 0; j < waiting.length; j++) {
         const u = waiting[j];
         const dKg = u.piece.weightKg - out.piece.weightKg;

@@ -84,6 +84,18 @@ test('on a floor too narrow for two side by side, vehicles go one behind the oth
   assert.ok(new Set(c17.loads.map((l) => l.y)).size > 1, 'two lanes on a C-17');
 });
 
+test('in one lane, vehicles stand at the front and at the aft end where that frees a station for a pallet', () => {
+  // Two 5.07 m vehicles one behind the other cover five of a C-130J-30's eight stations; one
+  // against the front and one against the aft end use the floor ahead of the first station and
+  // behind the last, and cover four.
+  const pieces = [vehicle('truck-1', 2300, 5.07, 2.4), vehicle('truck-2', 2300, 5.07, 2.4), ...Array.from({ length: 5 }, (_, i) => pallet(`P${i + 1}`, 2000))];
+  const load = buildLoad({ pieces, aircraft: C130, maxCargoKg: C130.aclKg });
+  assert.equal(load.pieces.length, 6);
+  checkStations(load, C130);
+  const ends = [at(load, 'truck-1'), at(load, 'truck-2')].map((l) => [l.x, l.x + l.l]).sort((p, q) => p[0] - q[0]);
+  assert.ok(ends[0][0] <= EPS && ends[1][1] >= C130.floorLengthM - EPS, 'one at each end');
+});
+
 test('hazards that must be segregated sit at least half a metre apart; cargo-aircraft-only pieces wait when passengers fly', () => {
   const boom = { hazards: ['1.1D'], clashes: ['3'] };
   const fuel = { hazards: ['3'], clashes: ['1.1D'] };

@@ -32,12 +32,18 @@ interface FloorItem extends Rect {
   lane: number;
 }
 
-/** A strip along the floor that floor pieces stand in one behind another, from the front. */
+/**
+ * A strip along the floor that floor pieces stand in one behind another, from the front and from
+ * the aft end: the floor ahead of the first station and behind the last carries no pallet, so a
+ * piece at either end covers fewer stations than one in the middle.
+ */
 interface Lane {
   y: number;
   w: number;
-  /** how far aft it is used */
+  /** how far aft it is used from the front */
   used: number;
+  /** how far forward it is used from the aft end */
+  aft: number;
   /** against the right wall: pieces align to its right edge */
   right: boolean;
 }
@@ -153,19 +159,27 @@ export class StationLayout {
     // Floor pieces whose hazards clash are never planned on one floor: they may end up end to end in a lane.
     if (cargo.hazards && this.floor.some((f) => clash(cargo, f.cargo))) return false;
     const L = this.aircraft.floorLengthM;
-    const tries: { x: number; y: number; o: Orientation; lane: Lane | null; right: boolean; blocks: number; left: number; rank: number }[] = [];
+    const tries: { x: number; y: number; o: Orientation; lane: Lane | null; right: boolean; aft: boolean; blocks: number; left: number; rank: number }[] = [];
     options.forEach((o, rank) => {
-      // in a lane that takes it without widening, or in a new lane
+      // in a lane that takes it without widening, behind its front pieces or ahead of its aft
+      // ones, or in a new lane, at the front or the aft end
       for (const lane of this.lanes) {
-        if (o.w > lane.w + EPS || lane.used + o.l > L + EPS) continue;
+        if (o.w > lane.w + EPS || lane.used + lane.aft + o.l > L + EPS) continue;
         const y = lane.right ? lane.y + lane.w - o.w : lane.y;
-        tries.push({ x: lane.used, y, o, lane, right: lane.right, blocks: this.blocking(lane.used, y, o), left: L - lane.used - o.l, rank });
+        const left = L - lane.used - lane.aft - o.l;
+        tries.push({ x: lane.used, y, o, lane, right: lane.right, aft: false, blocks: this.blocking(lane.used, y, o), left, rank });
+        const xa = L - lane.aft - o.l;
+        tries.push({ x: xa, y, o, lane, right: lane.right, aft: true, blocks: this.blocking(xa, y, o), left, rank });
       }
       if (o.l > L + EPS) return;
-      for (const at of this.newLanes(o.w)) tries.push({ x: 0, y: at.y, o, lane: null, right: at.right, blocks: this.blocking(0, at.y, o), left: Infinity, rank });
+      for (const at of this.newLanes(o.w)) {
+        tries.push({ x: 0, y: at.y, o, lane: null, right: at.right, aft: false, blocks: this.blocking(0, at.y, o), left: Infinity, rank });
+        tries.push({ x: L - o.l, y: at.y, o, lane: null, right: at.right, aft: true, blocks: this.blocking(L - o.l, at.y, o), left: Infinity, rank });
+      }
     });
-    // fewest stations lost, then the lane it fills most closely, then its preferred standing
-    tries.sort((a, b) => a.blocks - b.blocks || a.left - b.left || a.rank - b.rank || a.y - b.y);
+    // fewest stations lost, then the lane it fills most closely, then its preferred standing,
+    // then the front (as before there was an aft end)
+    tries.sort((a, b) => a.blocks - b.blocks || a.left - b.left || a.rank - b.rank || a.y - b.y || Number(a.aft) - Number(b.aft));
     const clashing = !!cargo.hazards && this.pallets.some((p) => clash(p.cargo, cargo));
     for (const t of tries) {
       const item: FloorItem = { piece, cargo, lane: t.lane ? this.lanes.indexOf(t.lane) : this.lanes.length, x: t.x, y: t.y, l: t.o.l, w: t.o.w };
@@ -178,12 +192,13 @@ export class StationLayout {
         continue;
       }
       this.under.set(under);
-      const lane = t.lane ?? { y: t.y, w: t.o.w, used: 0, right: t.right };
+      const lane = t.lane ?? { y: t.y, w: t.o.w, used: 0, aft: 0, right: t.right };
       if (!t.lane) {
         this.lanes.push(lane);
         this.laneSpots.clear();
       }
-      lane.used = item.x + item.l;
+      if (t.aft) lane.aft = L - item.x;
+      else lane.used = item.x + item.l;
       return true;
     }
     return false;

@@ -37,6 +37,8 @@ function slotFor(b: Board, t: Tail, site: number, to: number, t0: number, fly: n
 export function bestJob(b: Board, t: Tail): Job | null {
   let best: Job | null = null;
   const canSeat = t.line.seats > 0 && t.line.aclKg >= b.pkg;
+  const lead = b.pace.lead(b.tieOrder, t.freeMs);
+  let bestPick = Infinity;
   for (const ws of b.tieOrder) {
     const to = b.routes.next(ws.idx, t.lineIdx);
     if (to === undefined || t.blocked.has(ws.idx) || b.routes.shuttlesInto(ws.idx, t.lineIdx)) continue;
@@ -67,8 +69,13 @@ export function bestJob(b: Board, t: Tail): Job | null {
     const penalty = b.pace.penalty(ws, s.dep);
     const off = b.pace.keepsOff(ws, t, s.dep, penalty);
     if (off) { refuse(t, off); continue; }
+    // The tail picks its site with the closure counted (pace.ts), but the job keeps its own
+    // slack penalty in the greedy's queue: which tail goes first is still ranked by departure
+    // and deadline, so tails of other lines do not jump ahead of earlier departures.
+    const pick = s.dep + b.pace.pickPenalty(ws, penalty, lead);
     const score = s.dep + penalty;
-    if (!best || score < best.score) {
+    if (!best || pick < bestPick) {
+      bestPick = pick;
       const cause: TimingCause = s.cause === 'tail-ready' && waits ? waits : s.cause;
       best = { tail: t, ws, to, dep: s.dep, flyMs: fly, posMs, score, cause, readyMs, closed: s.closed, landMs: s.landMs, overnight: s.overnight };
     }

@@ -1,7 +1,8 @@
 // How urgent each site is, and which types should serve it. The slack penalty ranks a site by
 // its critical ratio (the time its work still needs over the time to its deadline); a smaller
 // type stays off an origin a bigger type serves unless the site is at risk, and never where the
-// airfield, not the big jets, sets the pace (slot-bound). See docs/schedule.md.
+// airfield, not the big jets, sets the pace (slot-bound). While no origin is at risk, a tail also
+// counts each origin's slack against the closure when it picks one. See docs/schedule.md.
 
 import type { FleetLine } from '../../model/index.ts';
 import { DAY_MS, crewCount, crewLimits } from '../../model/index.ts';
@@ -77,12 +78,47 @@ export class Pace {
    * A site at or past 1 gets no penalty; a site with no deadline gets the whole penalty.
    */
   penalty(ws: WorkSite, dep: number): number {
-    const g = this.gap.get(ws.idx);
-    if (!g || !Number.isFinite(ws.due)) return RELAXED_PENALTY_MS;
-    const perSortie = ws.sorties >= 3 ? ws.movedKg / ws.sorties : FIRST_FILL * g.acl;
-    const left = Math.ceil(ws.kg / Math.max(1, perSortie)) * g.gap;
-    const ratio = left / Math.max(3_600_000, ws.due - dep);
+    if (!this.gap.has(ws.idx) || !Number.isFinite(ws.due)) return RELAXED_PENALTY_MS;
+    const ratio = this.left(ws) / Math.max(3_600_000, ws.due - dep);
     return RELAXED_PENALTY_MS * Math.min(1, Math.max(0, 1 - ratio));
+  }
+
+  /**
+   * Estimated time the site's work still needs: sorties left (remaining kg over the kg a sortie
+   * has carried, or a first fill) times the gap between sorties it can sustain.
+   */
+  left(ws: WorkSite): number {
+    const g = this.gap.get(ws.idx);
+    if (!g || ws.kg <= 0) return 0;
+    const perSortie = ws.sorties >= 3 ? ws.movedKg / ws.sorties : FIRST_FILL * g.acl;
+    return Math.ceil(ws.kg / Math.max(1, perSortie)) * g.gap;
+  }
+
+  /**
+   * The longest time any origin's work still needs (the origin expected to set the closure), or
+   * null when some origin is at risk of its deadline at `at` (a lower bound of any departure):
+   * then the deadlines alone rank the sites.
+   */
+  lead(sites: readonly WorkSite[], at: number): number | null {
+    let lead = 0;
+    for (const ws of sites) {
+      if (ws.hub || ws.kg <= 0) continue;
+      if (this.penalty(ws, at) === 0) return null;
+      lead = Math.max(lead, this.left(ws));
+    }
+    return lead;
+  }
+
+  /**
+   * The penalty a tail picks its site with while no origin is at risk: the slack penalty, capped by
+   * the origin's slack against the closure (how much sooner than the origin that sets it, `lead`,
+   * its work is expected to end). The origin whose airfield or tails set the closure so keeps its
+   * ground place busy and the others fill in around it; once a site is at risk, `lead` is null
+   * and the slack penalty alone ranks them, deadlines before closure.
+   */
+  pickPenalty(ws: WorkSite, penalty: number, lead: number | null): number {
+    if (lead === null || ws.hub) return penalty;
+    return Math.min(penalty, Math.max(0, lead - this.left(ws)));
   }
 
   /**

@@ -2,6 +2,7 @@
 
 import type { Plan } from '../../src/model/plan.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
+import type { AuditEntry } from '../../src/app/access/audit.ts';
 
 /** Scenarios and plans are numbered by the store. */
 export type Id = number;
@@ -273,18 +274,8 @@ export async function changePassword(current: string, password: string): Promise
   fail(r.status, r.data);
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  user: string;
-  role: string;
-  via: string;
-  action: string;
-  target: string;
-  detail: Record<string, unknown>;
-  from: string;
-  hash: string;
-}
+/** One entry of the audit trail as GET /api/audit gives it (the app's own type). */
+export type AuditRow = AuditEntry;
 
 export async function listAudit(query: { before?: number; user?: string; action?: string; limit?: number } = {}): Promise<AuditRow[]> {
   const q = new URLSearchParams();

@@ -4,7 +4,7 @@
 
 import type { Dims } from '../shared/orientations.ts';
 import type { TypePool } from './pool.ts';
-import { Stacking, maxLayers, type StackRules } from './stacking.ts'; // issue 11: the stacking rule
+import { maxLayers, stackingFor, topLimit, type StackRules } from './stacking.ts'; // issue 11: the stacking rule
 
 export interface ContainerBox {
   l: number;
@@ -170,8 +170,8 @@ export function construct(
   let kg = 0;
   let unitsLeft = pool.totalLeft;
   // issue 11: what rests on what, so no block stands on lighter units or over a weight limit
-  const stack = box.stacking ? new Stacking(box.stacking, pool.types.some((t) => t.maxTopKg !== undefined)) : null;
-  const cap = (t: number) => pool.types[t].maxTopKg ?? Infinity;
+  const stack = box.stacking ? stackingFor(box.stacking, pool.types) : null;
+  const cap = (t: number) => topLimit(pool.types[t]);
   const add = (b: Block) => {
     stack?.place(b, pool.types[b.type].kg, cap(b.type));
     const count = (b.xs.length - 1) * (b.ys.length - 1) * (b.zs.length - 1);

@@ -5,7 +5,7 @@
 // abandoned as soon as it cannot.
 
 import type { PalletType } from '../../model/index.ts';
-import { fillOne, searchOne, type Block, type ContainerBox } from './container.ts';
+import { fillOne, loadValue, searchOne, type Block, type ContainerBox } from './container.ts';
 import { TypePool, type BoxType } from './pool.ts';
 import { streamSeed } from '../shared/random.ts';
 import { binsByWeight, firstFitDecreasing, lowerBound, type Bin, type BinReport, type WeightedType } from './weight.ts';
@@ -57,14 +57,12 @@ function weightsOrderStack(box: PalletBox, pool: TypePool): boolean {
 
 /** Fill pallet after pallet from the pool until it is empty; returns each pallet's blocks. */
 function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block[][], seed: number, search = 0): void {
-  const boxVolume = box.l * box.w * box.h;
-  const value = (c: { volume: number; kg: number }) => c.volume / boxVolume + (Number.isFinite(box.maxKg) ? c.kg / box.maxKg : 0);
   while (pool.totalLeft > 0) {
     let c = fillOne(box, pool, { restarts, seed: streamSeed(seed, out.length + 1) });
     if (search > 0 && !weightsOrderStack(box, pool)) {
       // the tree search where it loads more (its loads are fully supported)
       const t = searchOne(box, pool, { work: search, seed: streamSeed(seed, out.length + 1) });
-      if (value(t) > value(c) + 1e-12) c = t;
+      if (loadValue(box, t) > loadValue(box, c) + 1e-12) c = t;
     }
     if (c.blocks.length === 0) throw new Error('pallets: a unit that fits an empty pallet was not placed');
     for (const [t, n] of c.used) pool.take(t, n);

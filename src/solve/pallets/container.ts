@@ -10,7 +10,7 @@ import { construct, minExtents, type Block, type Construction, type ContainerBox
 import { ANY_FACE, UPRIGHT, fittingOrientations, orientationsOf, type VerticalFlags } from '../shared/orientations.ts';
 import { TypePool, type BoxType } from './pool.ts';
 import { seededRandom } from '../shared/random.ts';
-import { Stacking } from './stacking.ts';
+import { stackingFor, topLimit } from './stacking.ts';
 import { TREE_DEFAULTS, treeLoad } from './tree/search.ts';
 
 export type { ContainerBox, Block } from './blocks.ts';
@@ -32,14 +32,18 @@ const GREEDY = [
   { spaceOrder: 'corner', score: 'fit' },
 ] as const;
 
+/** How full a load is: its share of the box's volume plus its share of the box's weight limit. */
+export function loadValue(box: ContainerBox, c: { volume: number; kg: number }): number {
+  return c.volume / (box.l * box.w * box.h) + (Number.isFinite(box.maxKg) ? c.kg / box.maxKg : 0);
+}
+
 /** Fill one box from the pool (without taking from it); best of the restarts. */
 export function fillOne(box: ContainerBox, pool: TypePool, opts: FillOptions = {}): Construction {
   const restarts = Math.max(1, opts.restarts ?? 8);
   const window = opts.window ?? 24;
   const rng = seededRandom(opts.seed ?? 1);
   const minExt = minExtents(pool);
-  const boxVolume = box.l * box.w * box.h;
-  const value = (c: Construction) => c.volume / boxVolume + (Number.isFinite(box.maxKg) ? c.kg / box.maxKg : 0);
+  const value = (c: Construction) => loadValue(box, c);
   let best: Construction | null = null;
   const packedAll = (c: Construction) => {
     let packed = 0;
@@ -113,12 +117,12 @@ export function searchAt(box: ContainerBox, pool: TypePool, supports: readonly n
 
 /** Do these blocks, placed bottom first, keep the stacking rule (no unit on a lighter one, weight limits)? */
 function standsByRule(box: ContainerBox, pool: TypePool, blocks: readonly Block[]): boolean {
-  const stack = new Stacking(box.stacking!, pool.types.some((t) => t.maxTopKg !== undefined));
+  const stack = stackingFor(box.stacking!, pool.types);
   if (stack.idle) return true;
   for (const b of [...blocks].sort((a, c) => a.zs[0] - c.zs[0])) {
     const t = pool.types[b.type];
-    if (!stack.mayPlace(b, t.kg, t.maxTopKg ?? Infinity)) return false;
-    stack.place(b, t.kg, t.maxTopKg ?? Infinity);
+    if (!stack.mayPlace(b, t.kg, topLimit(t))) return false;
+    stack.place(b, t.kg, topLimit(t));
   }
   return true;
 }

@@ -42,6 +42,16 @@ interface Box {
   under: { box: number; share: number }[];
 }
 
+/** The most weight a unit of this type may carry: its maxTopKg, Infinity when it has none. */
+export function topLimit(t: { maxTopKg?: number }): number {
+  return t.maxTopKg ?? Infinity;
+}
+
+/** The rule as it applies to a pool: units and their loads are kept only where some type has a limit. */
+export function stackingFor(rules: StackRules, types: readonly { maxTopKg?: number }[]): Stacking {
+  return new Stacking(rules, types.some((t) => t.maxTopKg !== undefined));
+}
+
 /** The layers of identical units one may stack on another: its limit over its weight, plus itself. */
 export function maxLayers(kg: number, maxTopKg: number): number {
   if (!Number.isFinite(maxTopKg) || kg <= 0) return Infinity;

@@ -80,13 +80,54 @@ function overlapsAt(a: Rect, x: number, y: number, l: number, w: number): boolea
   return Math.min(a.x + a.l, x + l) - Math.max(a.x, x) > EPS && Math.min(a.y + a.w, y + w) - Math.max(a.y, y) > EPS;
 }
 
+interface Column {
+  y: number;
+  w: number;
+  stations: number[];
+}
+
+type Spot = { y: number; right: boolean };
+
+/**
+ * What every layout of one type shares: its columns of stations, and where a new lane of each
+ * width may run on an empty floor (a layout is built for every load tried, and most of its new
+ * lanes are asked for before it has any). Keyed by the fleet line, which is never changed.
+ */
+const byType = new WeakMap<FleetLine, TypeShape>();
+
+interface TypeShape {
+  columns: Column[];
+  emptySpots: Map<number, Spot[]>;
+  /** new-lane spots by the lanes there are (their y and width) and the width asked for */
+  spotsByLanes: Map<string, Spot[]>;
+}
+
+/** Enough new-lane spot lists kept per type for the lane sets one site's loads go through. */
+const MAX_SPOT_SETS = 4096;
+
+function typeShape(aircraft: FleetLine): TypeShape {
+  let shape = byType.get(aircraft);
+  if (!shape) {
+    const cols: Column[] = [];
+    (aircraft.palletStations ?? []).forEach((st, i) => {
+      let c = cols.find((k) => Math.abs(k.y - st.y) <= EPS && Math.abs(k.w - st.w) <= EPS);
+      if (!c) cols.push((c = { y: st.y, w: st.w, stations: [] }));
+      c.stations.push(i);
+    });
+    shape = { columns: cols.sort((a, b) => a.y - b.y), emptySpots: new Map(), spotsByLanes: new Map() };
+    byType.set(aircraft, shape);
+  }
+  return shape;
+}
+
 export class StationLayout {
   private readonly stations: readonly PalletStation[];
   /** station indices by column (a band across the floor), left to right */
-  private readonly columns: { y: number; w: number; stations: number[] }[];
+  private readonly columns: readonly Column[];
+  private readonly shape: TypeShape;
   private readonly lanes: Lane[] = [];
-  /** where a new lane of each width may run, until the lanes change */
-  private readonly laneSpots = new Map<number, { y: number; right: boolean }[]>();
+  /** where a new lane of each width may run, until the lanes change (shared by the type's layouts while there are none) */
+  private laneSpots: Map<number, Spot[]>;
   readonly floor: FloorItem[] = [];
   readonly pallets: PalletItem[] = [];
   /** stations under the floor pieces as packed (kept as pieces are added, for the fills' speed) */
@@ -99,13 +140,9 @@ export class StationLayout {
   constructor(private readonly aircraft: FleetLine) {
     this.stations = aircraft.palletStations ?? [];
     this.under = new Uint8Array(this.stations.length);
-    const cols: { y: number; w: number; stations: number[] }[] = [];
-    this.stations.forEach((st, i) => {
-      let c = cols.find((k) => Math.abs(k.y - st.y) <= EPS && Math.abs(k.w - st.w) <= EPS);
-      if (!c) cols.push((c = { y: st.y, w: st.w, stations: [] }));
-      c.stations.push(i);
-    });
-    this.columns = cols.sort((a, b) => a.y - b.y);
+    this.shape = typeShape(aircraft);
+    this.columns = this.shape.columns;
+    this.laneSpots = this.shape.emptySpots;
   }
 
   /** Places a piece (its index in the caller's list); false when the floor or the stations cannot take it. */
@@ -160,7 +197,8 @@ export class StationLayout {
     if (cargo.hazards && this.floor.some((f) => clash(cargo, f.cargo))) return false;
     const L = this.aircraft.floorLengthM;
     const tries: { x: number; y: number; o: Orientation; lane: Lane | null; right: boolean; aft: boolean; blocks: number; left: number; rank: number }[] = [];
-    options.forEach((o, rank) => {
+    for (let rank = 0; rank < options.length; rank++) {
+      const o = options[rank];
       // in a lane that takes it without widening, behind its front pieces or ahead of its aft
       // ones, or in a new lane, at the front or the aft end
       for (const lane of this.lanes) {
@@ -171,19 +209,19 @@ export class StationLayout {
         const xa = L - lane.aft - o.l;
         tries.push({ x: xa, y, o, lane, right: lane.right, aft: true, blocks: this.blocking(xa, y, o), left, rank });
       }
-      if (o.l > L + EPS) return;
+      if (o.l > L + EPS) continue;
       for (const at of this.newLanes(o.w)) {
         tries.push({ x: 0, y: at.y, o, lane: null, right: at.right, aft: false, blocks: this.blocking(0, at.y, o), left: Infinity, rank });
         tries.push({ x: L - o.l, y: at.y, o, lane: null, right: at.right, aft: true, blocks: this.blocking(L - o.l, at.y, o), left: Infinity, rank });
       }
-    });
+    }
     // fewest stations lost, then the lane it fills most closely, then its preferred standing,
     // then the front (as before there was an aft end)
-    tries.sort((a, b) => a.blocks - b.blocks || a.left - b.left || a.rank - b.rank || a.y - b.y || Number(a.aft) - Number(b.aft));
     const clashing = !!cargo.hazards && this.pallets.some((p) => clash(p.cargo, cargo));
-    for (const t of tries) {
+    const under = new Uint8Array(this.stations.length); // one scratch copy for all the tries
+    for (const t of inTryOrder(tries)) {
       const item: FloorItem = { piece, cargo, lane: t.lane ? this.lanes.indexOf(t.lane) : this.lanes.length, x: t.x, y: t.y, l: t.o.l, w: t.o.w };
-      const under = this.under.slice();
+      under.set(this.under);
       for (let i = 0; i < this.stations.length; i++) if (overlapsAt(this.stations[i], item.x, item.y, item.l, item.w)) under[i] = 1;
       if (!this.fitsWith(under)) continue;
       this.floor.push(item);
@@ -195,7 +233,7 @@ export class StationLayout {
       const lane = t.lane ?? { y: t.y, w: t.o.w, used: 0, aft: 0, right: t.right };
       if (!t.lane) {
         this.lanes.push(lane);
-        this.laneSpots.clear();
+        this.laneSpots = new Map(); // the shared empty-floor spots stay as they are
       }
       if (t.aft) lane.aft = L - item.x;
       else lane.used = item.x + item.l;
@@ -219,6 +257,18 @@ export class StationLayout {
   private newLanes(w: number): { y: number; right: boolean }[] {
     const known = this.laneSpots.get(w);
     if (known) return known;
+    // The spots depend only on the lanes' places and widths: the layouts of one site's loads
+    // (and each swap tried in them) lay the same first lanes again and again.
+    let key = '';
+    if (this.lanes.length > 0) {
+      key = String(w);
+      for (const l of this.lanes) key += `|${l.y},${l.w}`;
+      const shared = this.shape.spotsByLanes.get(key);
+      if (shared) {
+        this.laneSpots.set(w, shared);
+        return shared;
+      }
+    }
     const W = this.aircraft.floorWidthM;
     if (w > W + EPS) return [];
     const ys: { y: number; right: boolean }[] = [{ y: 0, right: false }, { y: W - w, right: true }];
@@ -238,6 +288,10 @@ export class StationLayout {
       out.push({ y, right: c.right });
     }
     this.laneSpots.set(w, out);
+    if (key) {
+      if (this.shape.spotsByLanes.size >= MAX_SPOT_SETS) this.shape.spotsByLanes.clear();
+      this.shape.spotsByLanes.set(key, out);
+    }
     return out;
   }
 
@@ -394,6 +448,29 @@ export class StationLayout {
     }
     return out;
   }
+}
+
+type Try = { blocks: number; left: number; rank: number; y: number; aft: boolean };
+
+function compareTries(a: Try, b: Try): number {
+  return a.blocks - b.blocks || a.left - b.left || a.rank - b.rank || a.y - b.y || Number(a.aft) - Number(b.aft);
+}
+
+/**
+ * The tries in the order a stable sort by compareTries gives, lazily: the first one usually
+ * takes the piece, so the first two are picked by a scan (the earliest of the best) and the
+ * rest are sorted only when both fail.
+ */
+function* inTryOrder<T extends Try>(tries: readonly T[]): Generator<T> {
+  const taken = new Uint8Array(tries.length);
+  for (let k = 0; k < 2 && k < tries.length; k++) {
+    let bi = -1;
+    for (let i = 0; i < tries.length; i++) if (!taken[i] && (bi < 0 || compareTries(tries[i], tries[bi]) < 0)) bi = i;
+    taken[bi] = 1;
+    yield tries[bi];
+  }
+  if (tries.length <= 2) return;
+  yield* tries.filter((_, i) => !taken[i]).sort(compareTries);
 }
 
 /** Inserts into a list kept heaviest first. */

@@ -158,8 +158,9 @@ export function construct(
   let offered = 0;
   // and once the weight left is below the lightest of them, nothing more goes in
   let lightest = Infinity;
+  const mins = pool.orientMins;
   for (let t = pool.head; t >= 0 && offered < 8 * p.window; t = pool.next[t], offered++) {
-    for (const o of pool.types[t].orients) for (let a = 0; a < 3; a++) reach[a] = Math.min(reach[a], o[a]);
+    for (let a = 0; a < 3; a++) reach[a] = Math.min(reach[a], mins[3 * t + a]);
     lightest = Math.min(lightest, pool.types[t].kg);
   }
   for (let a = 0; a < 3; a++) reach[a] = Math.max(reach[a], minExt[a]);
@@ -182,6 +183,7 @@ export function construct(
     kg += count * pool.types[b.type].kg;
     spaces = carve(spaces, b, reach);
   };
+  const stands = (c: Candidate, g: Block) => !stack || stack.mayPlace(g, pool.types[c.type].kg, cap(c.type)); // issue 11
   // a partial load to complete (the improvement step keeps the start of a good load)
   for (const b of start) add(b);
 
@@ -239,8 +241,10 @@ export function construct(
     const kgLeft = box.maxKg - kg;
     for (let t = pool.head; t >= 0 && fitting < p.window && scanned < 8 * p.window; t = pool.next[t]) {
       scanned++;
+      // most types in a late, small space do not fit at all: reject those before anything else,
+      // first by the type's smallest extent on each axis (no standing is smaller), then standing by standing
+      if (dx / mins[3 * t] + EPS < 1 || dy / mins[3 * t + 1] + EPS < 1 || dz / mins[3 * t + 2] + EPS < 1) continue;
       const type = pool.types[t];
-      // most types in a late, small space do not fit at all: reject those before anything else
       let fitsSome = false;
       for (const o of type.orients) {
         if (dx / o[0] + EPS >= 1 && dy / o[1] + EPS >= 1 && dz / o[2] + EPS >= 1) {
@@ -282,7 +286,6 @@ export function construct(
     for (let i = 0; i < cands.length; i++) {
       if (bi < 0 || compareCandidates(cands[i], cands[bi], p.score) < 0) bi = i;
     }
-    const stands = (c: Candidate, g: Block) => !stack || stack.mayPlace(g, pool.types[c.type].kg, cap(c.type)); // issue 11
     if (bi >= 0) placed = tryPlace(cands[bi], s, blocks, nearX, nearY, p.support, stands);
     if (!placed && cands.length > 1) {
       const rest = cands.filter((_, i) => i !== bi).sort((a, b) => compareCandidates(a, b, p.score));
@@ -347,13 +350,6 @@ function carve(spaces: Space[], b: Block, minExt: readonly [number, number, numb
     if (B.z0 - s.z0 >= minExt[2] - EPS) pieces.push({ ...s, z1: B.z0 });
     if (s.z1 - B.z1 >= minExt[2] - EPS) pieces.push({ ...s, z0: B.z1 });
   }
-  const inside = (a: Space, c: Space) =>
-    a.x0 >= c.x0 - EPS &&
-    a.y0 >= c.y0 - EPS &&
-    a.z0 >= c.z0 - EPS &&
-    a.x1 <= c.x1 + EPS &&
-    a.y1 <= c.y1 + EPS &&
-    a.z1 <= c.z1 + EPS;
   const out = kept;
   for (let i = 0; i < pieces.length; i++) {
     const a = pieces[i];
@@ -370,4 +366,9 @@ function carve(spaces: Space[], b: Block, minExt: readonly [number, number, numb
     if (!dominated) out.push(a);
   }
   return out;
+}
+
+/** Is space a inside space c (within EPS)? */
+function inside(a: Space, c: Space): boolean {
+  return a.x0 >= c.x0 - EPS && a.y0 >= c.y0 - EPS && a.z0 >= c.z0 - EPS && a.x1 <= c.x1 + EPS && a.y1 <= c.y1 + EPS && a.z1 <= c.z1 + EPS;
 }

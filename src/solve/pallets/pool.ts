@@ -21,6 +21,8 @@ export class TypePool {
   head: number;
   readonly next: Int32Array;
   private readonly prev: Int32Array;
+  /** each type's smallest extent over its standings along x, y, z (3 per type): a quick no-fit test */
+  readonly orientMins: Float64Array;
 
   /** `order`: type indices in the order the packer should prefer them; types with no units are skipped */
   constructor(types: readonly BoxType[], counts: readonly number[], order?: readonly number[]) {
@@ -35,6 +37,10 @@ export class TypePool {
       this.next[seq[k]] = k + 1 < seq.length ? seq[k + 1] : -1;
     }
     this.totalLeft = seq.reduce((s, t) => s + this.left[t], 0);
+    this.orientMins = new Float64Array(3 * types.length).fill(Infinity);
+    types.forEach((t, i) => {
+      for (const o of t.orients) for (let a = 0; a < 3; a++) this.orientMins[3 * i + a] = Math.min(this.orientMins[3 * i + a], o[a]);
+    });
   }
 
   /** per axis x, y, z, then kg and volume: types sorted by their smallest value, and how far all are gone */

@@ -49,8 +49,16 @@ export function topLimit(t: { maxTopKg?: number }): number {
 
 /** The rule as it applies to a pool: units and their loads are kept only where some type has a limit. */
 export function stackingFor(rules: StackRules, types: readonly { maxTopKg?: number }[]): Stacking {
-  return new Stacking(rules, types.some((t) => t.maxTopKg !== undefined));
+  let limited = TOP_LIMITED.get(types);
+  if (limited === undefined) TOP_LIMITED.set(types, (limited = types.some((t) => t.maxTopKg !== undefined)));
+  return new Stacking(rules, limited);
 }
+
+/**
+ * Whether any of a pool's types limits the weight on top, per types list: a pool's list never
+ * changes, and the palletiser sets up a rule for every construction it tries (a scan of every type each time).
+ */
+const TOP_LIMITED = new WeakMap<readonly object[], boolean>();
 
 /** The layers of identical units one may stack on another: its limit over its weight, plus itself. */
 export function maxLayers(kg: number, maxTopKg: number): number {

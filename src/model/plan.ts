@@ -151,6 +151,8 @@ export type NoteCause =
   | 'spread'
   /** fleet.use: a bigger type fills every departure slot of the airfields it could use */
   | 'slot-bound'
+  /** fleet.use: at a site at risk, bigger tails could fill its few ground places (mog) while it loaded */
+  | 'ground-place'
   /** fleet.use: a bigger type serves its sites with time to spare (fewest sorties) */
   | 'bigger-type'
   /** fleet.use: nothing left at the sites it can use fits it */

@@ -8,7 +8,7 @@ import { departureSlot, type Slot } from './slots.ts';
 import { legMs, positioningTo, readyAt, type Tail } from './tails.ts';
 
 /** Why a tail did not take a site's work (fleet.use). */
-export type Refusal = 'slot-bound' | 'bigger-type' | 'not-available' | 'airfield-hours' | 'crew-duty' | 'crew-rest';
+export type Refusal = 'slot-bound' | 'ground-place' | 'bigger-type' | 'not-available' | 'airfield-hours' | 'crew-duty' | 'crew-rest';
 
 export function refuse(t: Tail, why: Refusal): void {
   t.refused.set(why, (t.refused.get(why) ?? 0) + 1);
@@ -68,7 +68,11 @@ export function bestJob(b: Board, t: Tail): Job | null {
     if (s.dep + fly > t.landBy) { refuse(t, 'not-available'); continue; }
     const penalty = b.pace.penalty(ws, s.dep);
     const off = b.pace.keepsOff(ws, t, s.dep, penalty);
-    if (off) { refuse(t, off); continue; }
+    if (off) {
+      refuse(t, off);
+      if (off === 'ground-place') t.groundKept.add(ws.idx);
+      continue;
+    }
     // The tail picks its site with the closure counted (pace.ts), but the job keeps its own
     // slack penalty in the greedy's queue: which tail goes first is still ranked by departure
     // and deadline, so tails of other lines do not jump ahead of earlier departures.

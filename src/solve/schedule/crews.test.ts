@@ -129,3 +129,28 @@ test('every idle type or tail has its reason as a fleet.use note', () => {
   assert.equal(third.cause, 'sisters');
   assert.match(third.message, /^BIG#3 flies nothing: its sisters BIG#1 and BIG#2 were ready first for the work at NIM; NIM takes 1 departure a day$/);
 });
+
+test('at a late site with one ground place, a small type is kept off while big jets could be loading there', () => {
+  // The small props are at NIM from the start and fly first; once the big jets can be there,
+  // a small prop loading would hold NIM's one place a jet carrying more needs.
+  const late = [{ country: 'NE', deadline: '2024-06-02' }];
+  const sc = scenario({ sites: [{ ...NIM, mog: 1 }, DST], aircraft: [line(BIG, 'DST', 2), line(SMALL, 'NIM', 2)], agreements: late });
+  const pieces = pallets('NIM', 120);
+  const r = run(sc, pieces);
+  assert.deepEqual(problems(sc, pieces, r.sorties), []);
+  const big = r.sorties.filter((s) => s.aircraft === 'BIG');
+  const small = r.sorties.filter((s) => s.aircraft === 'SMALL');
+  assert.ok(big.length > 0 && small.length > 0, 'both types fly');
+  // the jets can be loading at NIM from their first arrival on; no small prop loads after that
+  const firstJetLoading = Math.min(...big.map((s) => dep(s))) - BIG.turnHours * 3_600_000;
+  for (const s of small) assert.ok(dep(s) <= firstJetLoading, `${s.id} leaves NIM at ${s.departs}, after the jets could be loading there`);
+  // based with the jets, the small props are never first at NIM: they fly nothing, and say why
+  const based = run(scenario({ sites: [{ ...NIM, mog: 1 }, DST], aircraft: [line(BIG, 'DST', 2), line(SMALL, 'DST', 2)], agreements: late }), pallets('NIM', 120));
+  assert.equal(based.sorties.filter((s) => s.aircraft === 'SMALL').length, 0);
+  const note = based.notes.find((n) => n.kind === 'fleet.use' && n.subject === 'SMALL');
+  assert.equal(note?.cause, 'ground-place');
+  assert.match(note!.message, /^SMALL flies nothing: NIM \(mog 1\) is late, but the BIG could be loading in every ground place there while a SMALL loaded/);
+  // with room for all on the ground the small props keep flying (the rule is about the ground place)
+  const open = run(scenario({ sites: [NIM, DST], aircraft: [line(BIG, 'DST', 2), line(SMALL, 'NIM', 2)], agreements: late }), pallets('NIM', 120));
+  assert.ok(open.sorties.filter((s) => s.aircraft === 'SMALL').some((s) => dep(s) > firstJetLoading));
+});

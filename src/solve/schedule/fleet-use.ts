@@ -69,10 +69,21 @@ function reason(b: Board, subject: string, tails: readonly Tail[], what: string)
       `${big !== undefined ? `the ${b.lines[big].type}` : 'a bigger type'} fills every departure slot at ${list(slots)}; a ${line.type} there would only take a slot from a fuller ${big !== undefined ? b.lines[big].type : 'jet'}`,
       capped.map((ws) => ws.site.id), { refusals: top[1], ...(big !== undefined ? tailsFigures(b, big, capped.map((ws) => ws.idx)) : {}) });
   }
-  if (top && top[0] === 'bigger-type') {
+  if (top && (top[0] === 'bigger-type' || top[0] === 'ground-place')) {
+    // Kept off with time to spare at some sites, and at late ones with few ground places
+    // because bigger tails could fill them (pace.ts, holdsGround): each said for its sites.
     const big = bigger[0];
-    return note('bigger-type',
-      `${big !== undefined ? `the ${b.lines[big].type}` : 'a bigger type'} serves ${list(fits.map((ws) => ws.site.id))} with time to spare before their deadlines: fewer, fuller sorties`,
+    const bigType = big !== undefined ? `the ${b.lines[big].type}` : 'a bigger type';
+    const kept = new Set<number>();
+    for (const t of tails) for (const i of t.groundKept) kept.add(i);
+    const ground = fits.filter((ws) => kept.has(ws.idx));
+    const spare = fits.filter((ws) => !kept.has(ws.idx));
+    const parts: string[] = [];
+    if (spare.length > 0) parts.push(`${bigType} serves ${list(spare.map((ws) => ws.site.id))} with time to spare before their deadlines: fewer, fuller sorties`);
+    if (ground.length > 0) {
+      parts.push(`${list(ground.map((ws) => `${ws.site.id} (mog ${b.airfields[ws.idx].mog})`))} ${ground.length === 1 ? 'is' : 'are'} late, but ${bigType} could be loading in every ground place there while a ${line.type} loaded: it would hold a place a fuller jet needs`);
+    }
+    return note(ground.length > 0 && spare.length === 0 ? 'ground-place' : top[0], parts.join('; '),
       fits.map((ws) => ws.site.id), { refusals: top[1] });
   }
   if (top && top[0] === 'not-available') {

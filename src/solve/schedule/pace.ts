@@ -8,7 +8,7 @@ import type { FleetLine } from '../../model/index.ts';
 import { DAY_MS, crewCount, crewLimits } from '../../model/index.ts';
 import type { Airfield } from './airfield.ts';
 import type { Network } from './network.ts';
-import { legMs, type Tail } from './tails.ts';
+import { legMs, readyAt, type Tail } from './tails.ts';
 import type { WorkSite } from './work.ts';
 
 /** Hours added to a departure from a site with all the time it needs; none for a site at risk. */
@@ -23,8 +23,10 @@ export class Pace {
   private biggerUntil = new Map<string, number>();
   /** origins whose airfield sets the pace */
   private slotBound = new Set<number>();
+  /** per origin with a mog: the tails of lines bigger than each line that serve it (line -> tails) */
+  private biggerTails = new Map<string, Tail[]>();
 
-  constructor(net: Network, lines: readonly FleetLine[], tails: readonly Tail[], work: Map<number, WorkSite>, airfields: readonly Airfield[], asOf: number) {
+  constructor(private readonly net: Network, lines: readonly FleetLine[], tails: readonly Tail[], work: Map<number, WorkSite>, private readonly airfields: readonly Airfield[], asOf: number) {
     const stage = (line: FleetLine) => net.sites.some((s) => s.stage === true && (!s.accepts || s.accepts.includes(line.type)));
     const cycleOf = (line: FleetLine, site: number, to: number) => lineCycle(line, legMs(net, site, to, line), stage(line));
     // Departures a day the airfield allows: its cap, and its mog over the turn in its open hours.
@@ -52,6 +54,9 @@ export class Pace {
         let until = -Infinity;
         for (const o of tails) if (o.line.aclKg > lines[li].aclKg && ws.lanes.has(o.lineIdx)) until = Math.max(until, o.landBy);
         this.biggerUntil.set(`${ws.idx}|${li}`, until);
+        if (Number.isFinite(airfields[ws.idx].mog)) {
+          this.biggerTails.set(`${ws.idx}|${li}`, tails.filter((o) => o.line.aclKg > lines[li].aclKg && ws.lanes.has(o.lineIdx)));
+        }
       }
     }
     // Slot-bound: the tails of the biggest line serving these origins are enough to fill every
@@ -124,12 +129,33 @@ export class Pace {
   /**
    * Fewest sorties: a smaller type flies from an origin a bigger one serves only when the site
    * is at risk of its deadline (penalty 0) and the airfield does not set its pace, or no bigger
-   * tail can still come. Says why it keeps the tail off, or null.
+   * tail can still come; at risk, not while bigger tails could fill its ground places
+   * (holdsGround). Says why it keeps the tail off, or null.
    */
-  keepsOff(ws: WorkSite, t: Tail, dep: number, penalty: number): 'slot-bound' | 'bigger-type' | null {
-    if (ws.hub || !(penalty > 0 || this.slotBound.has(ws.idx))) return null;
+  keepsOff(ws: WorkSite, t: Tail, dep: number, penalty: number): 'slot-bound' | 'ground-place' | 'bigger-type' | null {
+    if (ws.hub) return null;
+    if (!(penalty > 0 || this.slotBound.has(ws.idx))) return this.holdsGround(ws, t, dep) ? 'ground-place' : null;
     if (!((this.biggerUntil.get(`${ws.idx}|${t.lineIdx}`) ?? -Infinity) > dep)) return null;
     return this.slotBound.has(ws.idx) ? 'slot-bound' : 'bigger-type';
+  }
+
+  /**
+   * At a site at risk whose ground places are few (mog), a smaller type loading there holds a
+   * place a bigger one could fill with more: it is kept off when bigger tails that serve the site
+   * could be loading there before it leaves, as many as the places. Niger with its deadline
+   * at the closure bound: the C-130J-30s at Agadez's one place made the closure a day later in
+   * 17 more sorties.
+   */
+  private holdsGround(ws: WorkSite, t: Tail, dep: number): boolean {
+    const bigger = this.biggerTails.get(`${ws.idx}|${t.lineIdx}`);
+    if (!bigger || bigger.length === 0) return false;
+    const mog = this.airfields[ws.idx].mog;
+    let near = 0;
+    for (const o of bigger) {
+      if (o.landBy <= dep) continue;
+      if (readyAt(this.net, o, ws.idx) - o.turnMs < dep && ++near >= mog) return true;
+    }
+    return false;
   }
 
   /** Origins whose airfield sets the pace (for the fleet.use notes). */

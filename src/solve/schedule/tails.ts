@@ -30,6 +30,8 @@ export interface Tail {
   uses: number;
   /** why the tail was refused jobs, counted per cause (for the fleet.use notes) */
   refused: Map<string, number>;
+  /** sites it was kept off at risk because bigger tails could fill their ground places (for the fleet.use notes) */
+  groundKept: Set<number>;
   /** bumped when it flies: its memo of slots (choice.ts) is then stale */
   moves: number;
   /** per site: the last slot worked out, and what it depended on */
@@ -63,7 +65,7 @@ export function makeTails(scenario: Scenario, net: Network, asOf: number): Tail[
       turnMs: ceilSec(t.line.turnHours * 3_600_000),
       site: base, freeMs: Math.max(from, asOf), fresh: true,
       landBy: t.line.availableTo ? deadlineEndMs(t.line.availableTo) : Infinity,
-      key: Infinity, version: 0, blocked: new Set(), uses: 0, refused: new Map(), moves: 0, memo: [],
+      key: Infinity, version: 0, blocked: new Set(), uses: 0, refused: new Map(), groundKept: new Set(), moves: 0, memo: [],
     };
   });
 }

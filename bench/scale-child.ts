@@ -55,7 +55,18 @@ export interface ScaleResult {
    * and the configuration-LP bound (weight x single-file floor length, scale-floor-lp.ts)
    */
   singleClass?: { site: string; type: string; sorties: number; bound: number; configurationLp: number; ms: number }[];
+  /**
+   * Rows whose closure is far above its bound: the same scenario planned again with every
+   * agreement deadline moved to the day of the closure bound, so that the plan is late and the
+   * scheduler trades sorties for an earlier closure (shuttles through a hub) where it can: what
+   * the closure costs in sorties, where the row's own plan (on time) takes the fewest sorties.
+   */
+  closureFirst?: { deadline: string; sorties: number; closureDays: number | null; feasible: boolean; violations: number; shuttle: string | null };
 }
+
+/** Rows up to this many item lines get the closure-first run when their closure ratio is above the target. */
+const CLOSURE_FIRST_MAX_LINES = 5_000;
+const CLOSURE_RATIO_TARGET = 1.05;
 
 function load(spec: ScaleSpec): Scenario {
   if (spec.kind === 'file') {
@@ -105,6 +116,19 @@ function run(spec: ScaleSpec): ScaleResult {
     stranded,
   };
   out.singleClass = singleClassSites(scenario, plan);
+  const boundIso = plan.bounds.closure.value;
+  if (typeof boundIso === 'string' && out.closureDays !== null && out.closureBoundDays && scenario.items.length <= CLOSURE_FIRST_MAX_LINES
+    && out.closureDays / out.closureBoundDays > CLOSURE_RATIO_TARGET && scenario.agreements.length > 0) {
+    const deadline = boundIso.slice(0, 10);
+    const tight = { ...scenario, agreements: scenario.agreements.map((a) => ({ ...a, deadline })) };
+    const p = planOnce(tight, { seed: 1 });
+    const shuttle = p.notes.find((n) => n.kind === 'schedule.shuttle');
+    out.closureFirst = {
+      deadline, sorties: p.sorties.length, closureDays: days(p.closure, scenario.asOf),
+      feasible: p.violations.every((v) => v.rule.startsWith('deadline.')), violations: p.violations.filter((v) => !v.rule.startsWith('deadline.')).length,
+      shuttle: shuttle?.message ?? null,
+    };
+  }
   if (spec.kind === 'file') {
     const ref = planOnce(scenario, { seed: 1 });
     out.repeatable = JSON.stringify(ref.sorties) === JSON.stringify(plan.sorties) && ref.closure === plan.closure;

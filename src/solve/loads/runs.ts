@@ -81,12 +81,16 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
   // aft run the last ones.
   const row = stations.slice().sort((a, b) => a.x - b.x);
   const n = row.length;
-  const covered = (tf: number, ta: number) => {
+  /** stations a front run this long covers; then those an aft run covers of the rest */
+  const coveredFront = (tf: number) => {
     let f = 0;
     while (f < n && row[f].x < tf - EPS) f++;
+    return f;
+  };
+  const coveredAft = (ta: number, f: number) => {
     let a = 0;
     while (a < n - f && row[n - 1 - a].x + row[n - 1 - a].l > L - ta + EPS) a++;
-    return { f, a };
+    return a;
   };
   /** Weight limits of the stations between, strongest first, by the counts covered at each end. */
   const freeCache = new Map<number, number[]>();
@@ -100,6 +104,8 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
   const best: { value: number; set: T[] }[] = [];
   const pick: number[] = [];
   const used = new Int32Array(groups.length);
+  /** the pallets a set takes, by index */
+  const chosen = new Int32Array(n);
   // sets in order of their groups, each extended only while it fits the weight and the floor
   const visit = (from: number, kg: number, len: number, area: number) => {
     if (pick.length > 0) consider(kg, len, area);
@@ -133,8 +139,8 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
       if (first < 0) continue;
       let tf = 0;
       for (let k = 0; k < pick.length; k++) if (mask & (1 << k)) tf += groups[pick[k]].l;
-      const c = covered(tf, len - tf);
-      const f = freeKg(c.f, c.a);
+      const cf = coveredFront(tf);
+      const f = freeKg(cf, coveredAft(len - tf, cf));
       if (!free || f.length > free.length) {
         free = f;
         front = mask;
@@ -145,18 +151,21 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
     // when even the heaviest pallets on every free station would not make it one of the best
     const k = Math.min(free!.length, pallets.length);
     if (Math.min(capKg, kg + heavy[k]) / capKg + (area + k * stationA) / A <= bar() + 1e-9) return;
-    const set: T[] = [];
     let taken = 0;
     let palletArea = 0;
     const lightest = pallets.length > 0 ? pallets[pallets.length - 1].kg : 0;
-    for (const p of pallets) {
+    for (let j = 0; j < pallets.length; j++) {
+      const p = pallets[j];
       if (taken === free!.length || capKg - kg < lightest - 1e-6) break;
       if (kg + p.kg > capKg + 1e-6 || p.kg > free![taken] + 1e-6) continue;
-      set.push(p.c);
+      chosen[taken++] = j;
       kg += p.kg;
       palletArea += p.a;
-      taken++;
     }
+    const value = kg / capKg + (area + palletArea) / A;
+    if (value <= bar() + 1e-9) return;
+    const set: T[] = [];
+    for (let t = 0; t < taken; t++) set.push(pallets[chosen[t]].c);
     // Placed in this order, pallets first, then the front run, then the aft run, the station
     // layout (fewest stations covered, the front at a tie, pallets kept a station each) lays the
     // pieces as split here.
@@ -168,8 +177,6 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
       set.push(groups[g].members[m]);
       seen.set(g, m + 1);
     }
-    const value = kg / capKg + (area + palletArea) / A;
-    if (value <= bar() + 1e-9) return;
     let at = best.length;
     while (at > 0 && best[at - 1].value < value - 1e-9) at--;
     if (at < count) {

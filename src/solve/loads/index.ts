@@ -1,8 +1,9 @@
 // One sortie's load: the pieces that take most of the sortie's weight limit and floor together.
 // Four candidate loads (priority-order and balanced fills, each on rows and on lanes), each
 // improved by swaps, are balanced by arrangement and the best kept; on a type with pallet
-// stations, two (priority and balanced) on the stations (stations.ts). A piece is left for a
-// later sortie when it does not fit, or as a last resort when no arrangement balances.
+// stations, two (priority and balanced) on the stations (stations.ts), and on a single-file floor
+// up to two chosen by the runs of vehicles at each end (runs.ts). A piece is left for a later
+// sortie when it does not fit, or as a last resort when no arrangement balances.
 // Formulation: docs/loads.md.
 
 import type { Load } from '../../model/index.ts';

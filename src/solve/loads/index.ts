@@ -1,8 +1,9 @@
 // One sortie's load: the pieces that take most of the sortie's weight limit and floor together.
 // Four candidate loads (priority-order and balanced fills, each on rows and on lanes), each
 // improved by swaps, are balanced by arrangement and the best kept; on a type with pallet
-// stations, two (priority and balanced) on the stations (stations.ts). A piece is left for a
-// later sortie when it does not fit, or as a last resort when no arrangement balances.
+// stations, two (priority and balanced) on the stations (stations.ts), and on a single-file floor
+// up to two chosen by the runs of vehicles at each end (runs.ts). A piece is left for a later
+// sortie when it does not fit, or as a last resort when no arrangement balances.
 // Formulation: docs/loads.md.
 
 import type { Load } from '../../model/index.ts';
@@ -14,6 +15,7 @@ import { LaneLayout } from './lanes.ts';
 import { FloorLayout } from './layout.ts';
 import { hasStations } from '../shared/stations.ts';
 import { StationLayout, clash } from './stations.ts';
+import { runProposals } from './runs.ts';
 
 /** How far down the waiting list one sortie looks for pieces that fit. */
 export const LOOK_AHEAD = 300;
@@ -94,11 +96,19 @@ function stationLoads(candidates: readonly Candidate[], capKg: number, aircraft:
   const { palletPositions: positions, floorLengthM: L, floorWidthM: W } = aircraft;
   const fresh = () => new StationLayout(aircraft);
   const none = { separate: false };
-  return [priorityPick, balancedPick].map((pick) => {
+  const greedy = [priorityPick, balancedPick].map((pick) => {
     const chosen = improve(pick(candidates, capKg, positions, fresh(), L * W, none), candidates, capKg, positions, fresh, L * W, none).chosen;
     return stationLoad(chosen, capKg, aircraft);
   });
+  // On a single-file floor, also the sets whose vehicles stand together at the ends so as to
+  // cover the fewest stations (runs.ts); at a tie the greedy loads above win.
+  const beat = Math.max(...greedy.map((g) => loadValue(g, capKg, aircraft)));
+  const runs = runProposals(candidates, capKg, aircraft, RUN_PROPOSALS, beat).map((set) => stationLoad(set, capKg, aircraft));
+  return [...greedy, ...runs];
 }
+
+/** Sets of runs.ts placed and balanced on the stations for one load (the best few by weight and floor). */
+const RUN_PROPOSALS = 2;
 
 /**
  * The chosen pieces on the stations, balanced; as on rows, the lowest-priority piece whose

@@ -1,0 +1,103 @@
+// Loads chosen by runs on a single-file station floor (runs.ts): which vehicles stand together at
+// each end decides how many stations are left for pallets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { catalogAircraft } from '../../catalog/index.ts';
+import type { AircraftType, FleetLine } from '../../model/index.ts';
+import type { AircraftLoad, CargoPiece } from '../types.ts';
+import { floorOrientations } from '../shared/orientations.ts';
+import { buildLoad } from './index.ts';
+import { runProposals } from './runs.ts';
+
+const EPS = 1e-6;
+const line = (id: string): FleetLine => {
+  const { id: type, ...spec } = catalogAircraft(id) as AircraftType;
+  return { ...structuredClone(spec), type, count: 1, base: 'home' };
+};
+const C130 = line('C-130J-30');
+const C17 = line('C-17A');
+
+const pallet = (ref: string, kg: number): CargoPiece => ({
+  ref, kind: 'pallet', site: 's', lengthM: 2.74, widthM: 2.24, heightM: 1.8, weightKg: kg, sensitive: false, tiltable: false, itemIds: [ref],
+});
+const vehicle = (ref: string, kg: number, l: number, w: number): CargoPiece => ({
+  ref, kind: 'floor', site: 's', lengthM: l, widthM: w, heightM: 2, weightKg: kg, sensitive: false, tiltable: false, itemIds: [ref], vehicle: true,
+});
+
+/** The station and floor rules read independently: pallets on free stations within their weight, nothing overlapping, CG in range. */
+function checkLoad(load: AircraftLoad, a: FleetLine): void {
+  const st = a.palletStations!;
+  const used = new Set<number>();
+  let kg = 0;
+  let moment = 0;
+  load.pieces.forEach((p, i) => {
+    const l = load.loads[i];
+    assert.ok(l.x >= -EPS && l.x + l.l <= a.floorLengthM + EPS && l.y >= -EPS && l.y + l.w <= a.floorWidthM + EPS, `${p.ref} on the floor`);
+    for (let j = 0; j < i; j++) {
+      const m = load.loads[j];
+      const over = Math.min(l.x + l.l, m.x + m.l) - Math.max(l.x, m.x) > EPS && Math.min(l.y + l.w, m.y + m.w) - Math.max(l.y, m.y) > EPS;
+      assert.ok(!over, `${p.ref} overlaps ${load.pieces[j].ref}`);
+    }
+    kg += p.weightKg;
+    moment += p.weightKg * (l.x + l.l / 2);
+    if (p.kind !== 'pallet') {
+      assert.deepEqual([l.l, l.w], [p.lengthM, p.widthM], `${p.ref} drives on`);
+      return;
+    }
+    const k = st.findIndex((s) => Math.abs(s.x - l.x) < EPS && Math.abs(s.y - l.y) < EPS && Math.abs(s.l - l.l) < EPS && Math.abs(s.w - l.w) < EPS);
+    assert.ok(k >= 0 && !used.has(k), `${p.ref} on a station of its own`);
+    used.add(k);
+    assert.ok(p.weightKg <= st[k].maxKg + EPS, `${p.ref} within station ${k + 1}'s ${st[k].maxKg} kg`);
+    load.pieces.forEach((q, j) => {
+      const f = load.loads[j];
+      const over = Math.min(f.x + f.l, st[k].x + st[k].l) - Math.max(f.x, st[k].x) > EPS && Math.min(f.y + f.w, st[k].y + st[k].w) - Math.max(f.y, st[k].y) > EPS;
+      if (q.kind === 'floor') assert.ok(!over, `${q.ref} over station ${k + 1} of ${p.ref}`);
+    });
+  });
+  assert.ok(kg <= a.aclKg + EPS, 'within the ACL');
+  const cg = moment / kg;
+  assert.ok(cg >= a.cgRangeM[0] - EPS && cg <= a.cgRangeM[1] + EPS, `CG ${cg} in range`);
+  assert.ok(Math.abs((load.cgM ?? 0) - cg) < 1e-6);
+}
+
+const candidates = (pieces: CargoPiece[], a: FleetLine) => pieces.map((piece, rank) => ({ piece, rank, options: floorOrientations(piece, a) }));
+
+test('a C-130J-30 takes three 4.46 m vehicles and two heavy pallets: one vehicle at the front, two at the aft end', () => {
+  // Placed one at a time, the vehicles go one behind the other from the front and leave the
+  // pallets stations 7 and 8, and the ramp station takes no 4.5 t pallet: two vehicles flew.
+  const pieces = [vehicle('V1', 2414.7, 4.46, 2.27), vehicle('V2', 2414.7, 4.46, 2.27), vehicle('V3', 2414.7, 4.46, 2.27), pallet('P1', 4500), pallet('P2', 4400)];
+  const load = buildLoad({ pieces, aircraft: C130, maxCargoKg: C130.aclKg });
+  checkLoad(load, C130);
+  assert.deepEqual(load.pieces.map((p) => p.ref).sort(), ['P1', 'P2', 'V1', 'V2', 'V3']);
+  // offered more of both, it still mixes them rather than taking vehicles alone
+  const more = [...pieces, vehicle('V4', 2414.7, 4.46, 2.27), vehicle('V5', 2414.7, 4.46, 2.27), pallet('P3', 4000)];
+  const mixed = buildLoad({ pieces: more, aircraft: C130, maxCargoKg: C130.aclKg });
+  checkLoad(mixed, C130);
+  assert.equal(mixed.pieces.filter((p) => p.vehicle).length, 3);
+  assert.equal(mixed.pieces.filter((p) => p.kind === 'pallet').length, 2);
+});
+
+test('runs: the split between the ends that leaves the most stations, pallets first, then the front run, then the aft run', () => {
+  // 5.02 + 5.02 m from the front reach the fifth station's edge (10.04 m) and 5.38 m from the aft
+  // end reaches the seventh's: stations 5 and 6 stay free for the two pallets.
+  const pieces = [vehicle('A', 2178, 5.38, 2.24), vehicle('B', 2513, 5.02, 2.24), vehicle('C', 2513, 5.02, 2.24), pallet('P1', 4526), pallet('P2', 4494)];
+  const sets = runProposals(candidates(pieces, C130), C130.aclKg, C130, 2, 0);
+  assert.deepEqual(sets[0].map((c) => c.piece.ref), ['P1', 'P2', 'B', 'C', 'A']);
+  const load = buildLoad({ pieces, aircraft: C130, maxCargoKg: C130.aclKg });
+  checkLoad(load, C130);
+  assert.equal(load.pieces.length, 5);
+  const aft = load.loads[load.pieces.findIndex((p) => p.ref === 'A')];
+  assert.ok(Math.abs(aft.x + aft.l - C130.floorLengthM) < EPS, 'the 5.38 m vehicle at the aft end');
+});
+
+test('runs: none where the floor is not single-file, nor past the value to beat', () => {
+  const pieces = [vehicle('V1', 2414.7, 4.46, 2.27), vehicle('V2', 2414.7, 4.46, 2.27), pallet('P1', 4500)];
+  // two columns of stations on the C-17: room beside a vehicle
+  assert.deepEqual(runProposals(candidates(pieces, C17), C17.aclKg, C17, 2, 0), []);
+  // a piece narrower than half the C-130's floor
+  const narrow = [...pieces, vehicle('Q', 500, 2.0, 1.2)];
+  assert.deepEqual(runProposals(candidates(narrow, C130), C130.aclKg, C130, 2, 0), []);
+  // no set can take more than the whole weight limit and floor
+  assert.deepEqual(runProposals(candidates(pieces, C130), C130.aclKg, C130, 2, 2), []);
+  assert.ok(runProposals(candidates(pieces, C130), C130.aclKg, C130, 2, 0).length > 0);
+});

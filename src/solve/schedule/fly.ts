@@ -29,8 +29,10 @@ export function fly(b: Board, job: Job): Flown {
   const lane = ws.lanes.get(t.lineIdx)!;
   const seatCap = pkg > 0 ? Math.min(line.seats, Math.floor(line.aclKg / pkg)) : line.seats;
   const avail = ws.peopleAvailable(dep);
+  // Sensitive cargo booked on a sortie that leaves after this one is still there when this one
+  // leaves: the guard stays for it as for cargo not yet booked.
   const keep = (kgAfter: number, sensitiveAfter: number) =>
-    ws.hub ? b.hubs.hold(ws) : originKeep(ws, kgAfter, sensitiveAfter, scenario.policy.minSecurityPerSite);
+    ws.hub ? b.hubs.hold(ws) : originKeep(ws, kgAfter, sensitiveAfter + (dep < ws.sensitiveUntil ? 1 : 0), scenario.policy.minSecurityPerSite);
   // Reserve the payload for the people who have to leave on this sortie, then load cargo.
   let mandatory = Math.max(0, Math.min(seatCap, avail - keep(Math.max(0, ws.kg - line.aclKg), ws.sensitive)));
   let workChanged = false;
@@ -80,6 +82,7 @@ export function fly(b: Board, job: Job): Flown {
   if (taken.length > 0) {
     ws.sorties++;
     ws.movedKg += load.cargoKg;
+    if (taken.some((e) => e.piece.sensitive)) ws.sensitiveUntil = Math.max(ws.sensitiveUntil, dep);
   }
 
   const arr = dep + job.flyMs;

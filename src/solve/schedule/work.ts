@@ -136,6 +136,12 @@ export class WorkSite {
   /** weight of pieces still to move that some serving type may carry */
   kg = 0;
   sensitive = 0;
+  /**
+   * The latest departure booked so far that takes sensitive cargo from here. The greedy books in
+   * its own order, not by departure, so a sortie booked later can leave earlier: until this time
+   * sensitive cargo is still on the ground, and the guard stays (sensitive.guard).
+   */
+  sensitiveUntil = -Infinity;
   kg0 = 0;
   people0 = 0;
   /** people present (origin) */

@@ -17,8 +17,14 @@ export function mustBeEmptied(ctx: VerifyContext, site: Site | undefined): boole
 }
 
 export function checkConservation(ctx: VerifyContext): Violation[] {
-  return [...checkItems(ctx), ...checkPeople(ctx)];
+  // claims.bounds asks too (a bound holds only for a plan that moves everything): follow the
+  // pieces once per plan. A copy each time, so no caller can change what another sees.
+  let found = FOUND.get(ctx);
+  if (!found) FOUND.set(ctx, (found = [...checkItems(ctx), ...checkPeople(ctx)]));
+  return found.slice();
 }
+
+const FOUND = new WeakMap<VerifyContext, Violation[]>();
 
 function checkItems(ctx: VerifyContext): Violation[] {
   const out: Violation[] = [];

@@ -62,6 +62,13 @@ export interface ScaleResult {
    * the closure costs in sorties, where the row's own plan (on time) takes the fewest sorties.
    */
   closureFirst?: { deadline: string; sorties: number; closureDays: number | null; feasible: boolean; violations: number; shuttle: string | null };
+  /**
+   * The closure bound of the plans that fly every origin's sorties straight to a destination
+   * (computeBounds with straightHome), in days from asOf, when the row's own plan is one of them;
+   * null when it is not (it uses a hub or lands at another origin).
+   */
+  closureBoundHomeDays?: number | null;
+  closureBoundHomeBasis?: string;
 }
 
 /** Rows up to this many item lines get the closure-first run when their closure ratio is above the target. */
@@ -116,6 +123,15 @@ function run(spec: ScaleSpec): ScaleResult {
     stranded,
   };
   out.singleClass = singleClassSites(scenario, plan);
+  const roles = new Map(scenario.sites.map((x) => [x.id, x.role]));
+  const straight = plan.sorties.every((x) => roles.get(x.from) === 'origin' && roles.get(x.to) === 'destination');
+  if (straight && out.closureDays !== null && out.closureBoundDays && out.closureDays / out.closureBoundDays > CLOSURE_RATIO_TARGET) {
+    const retrograde = new Map<string, number>();
+    for (const d of plan.dispositions) if (d.action === 'retrograde') retrograde.set(d.itemId, (retrograde.get(d.itemId) ?? 0) + d.quantity);
+    const home = computeBounds(scenario, retrograde, { straightHome: true }).closure;
+    out.closureBoundHomeDays = typeof home.value === 'string' ? days(home.value, scenario.asOf) : null;
+    out.closureBoundHomeBasis = home.basis;
+  }
   const boundIso = plan.bounds.closure.value;
   if (typeof boundIso === 'string' && out.closureDays !== null && out.closureBoundDays && scenario.items.length <= CLOSURE_FIRST_MAX_LINES
     && out.closureDays / out.closureBoundDays > CLOSURE_RATIO_TARGET && scenario.agreements.length > 0) {

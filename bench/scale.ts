@@ -144,6 +144,18 @@ function closureFirstLines(rep: ScaleReport): string[] {
   return out.length ? ['closure first (the deadline moved to the day of the closure bound, so the scheduler trades sorties for time):', ...out] : [];
 }
 
+/** Rows whose plan flies straight home: their closure against the bound of such plans. */
+function straightHomeLines(rep: ScaleReport): string[] {
+  const out: string[] = [];
+  for (const row of rep.rows) {
+    const r = row.result;
+    if (!r || r.closureBoundHomeDays === undefined) continue;
+    const ratio = r.closureDays !== null && r.closureBoundHomeDays ? r.closureDays / r.closureBoundHomeDays : null;
+    out.push(`  ${row.spec.label}: closure ${fixed(r.closureDays, 1)} d against ${fixed(r.closureBoundHomeDays, 1)} d (${fixed(ratio, 3)} x; any plan: ${fixed(r.closureBoundDays, 1)} d): ${r.closureBoundHomeBasis ?? ''}`);
+  }
+  return out.length ? ['straight home (every origin sortie lands at a destination, as the plan does): the closure bound of such plans:', ...out] : [];
+}
+
 export function sortiesRatio(r: ScaleResult): number | null {
   return r.sortiesBound > 0 ? r.sorties / r.sortiesBound : null;
 }
@@ -195,6 +207,7 @@ export function scaleTable(rep: ScaleReport): string {
     `targets: sorties <= ${t.sortiesRatio} x bound, closure (days from asOf) <= ${t.closureRatio} x bound, Niger plan < 1 s, 10k lines < 10 s, 100k lines < 60 s and < 4 GB peak RSS`,
     ...singleClassLines(rep),
     ...closureFirstLines(rep),
+    ...straightHomeLines(rep),
     `plan total = dispose + pallets + schedule + verify + the rest (pieces, bounds, metrics); load = generate/read + parse + normalise, not in the total; child CPU = user + system time of the whole child (load included; wall far above CPU = a busy machine); peak MB = the child's max RSS`,
   ].join('\n');
 }

@@ -187,6 +187,43 @@ test('closure: crew rest holds back the n-th departure, and the planner meets th
   assert.ok(toMs(plan.closure!) - at < 5 * 60_000, 'the planner flies it that fast');
 });
 
+test('closure: a round trip longer than a duty period rests the crew twice between departures', () => {
+  // As above with an 11 h duty: loading and the 5 h flight fit one (7 h), but the flight back can
+  // share a duty period neither with it (turn, out, back: 12 h) nor with the next one (back, turn,
+  // out): a rest at D and one at A, so departures at best every 2 legs + a turn + two rests.
+  const crew = { crewDutyHours: 11, crewRestHours: 12 };
+  const sc = scenario([vehicle('v', 40_000, 4, 2, 2, 3)], 0, [{ ...BIG, count: 1, base: 'A', ...crew }]);
+  const b = computeBounds(sc, new Map([['v', 3]]));
+  const hop = 4_020 / BIG.cruiseKmh;
+  const expected = toMs('2030-01-01') + (2 + 2 * (2 * hop + 2 + 2 * 12)) * 3_600_000;
+  const at = toMs(b.closure.value!);
+  assert.ok(Math.abs(at - expected) < 0.1 * 3_600_000, `${b.closure.value} against ${new Date(expected).toISOString()}`);
+  // (the deliveries argument, which paces the crew the same way, may be the one named)
+  assert.match(b.closure.basis, /two rests of 12 h \(the round trip outlasts a duty period\)|crews resting between duty periods/);
+  const plan = solve(sc).solution;
+  assert.ok(plan.closure! >= b.closure.value!, `${plan.closure} < ${b.closure.value}`);
+  assert.ok(toMs(plan.closure!) - at < 5 * 60_000, 'the planner flies it that fast');
+});
+
+test('closure: the tails\' departures together must carry what the site sends, by type', () => {
+  // 100 t in 10 t vehicles: three big-jet sorties are the fewest, and one big jet and three small
+  // props are all at A from the start, so three departures can leave at once; but those four
+  // carry 40 + 3 x 15 = 85 t, and the rest waits for a second round trip (the big jet's: out,
+  // unloading, back, loading, 14 h on).
+  // (A transit hub in the host country, far from A, keeps the all-origins deliveries argument,
+  // which would say the same here, out of the way.)
+  const base = scenario([vehicle('v', 10_000, 3, 2, 2, 10)], 0, [{ ...BIG, count: 1, base: 'A' }, { ...SMALL, count: 3, base: 'A' }]);
+  const sc = { ...base, sites: [...base.sites, site('H', 'hub', -30, 20, { country: 'NE' })] };
+  const b = computeBounds(sc, new Map([['v', 10]]));
+  assert.equal(b.sorties.value, 3);
+  const hop = 4_020 / BIG.cruiseKmh;
+  const second = toMs('2030-01-01') + (2 + 2 * hop + 2 * 2) * 3_600_000;
+  assert.ok(Math.abs(toMs(b.closure.value!) - second) < 0.1 * 3_600_000, `${b.closure.value} against ${new Date(second).toISOString()}`);
+  assert.match(b.closure.basis, /what A must send \(100000 kg, 0 pallets, 0 people\) fills the departures 4 tails can make from it by then/);
+  const plan = solve(sc).solution;
+  assert.ok(plan.closure! >= b.closure.value!, `${plan.closure} < ${b.closure.value}`);
+});
+
 test('closure: a departure falls inside the hours, and the tail must land there before it loads', () => {
   // A open 08:00-10:00Z. The first departure leaves at 08:00; the tail is back after 12 h, lands
   // when A opens the next morning and loads 2 h: it may leave only as A closes. A plan may cut

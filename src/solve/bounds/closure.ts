@@ -27,22 +27,29 @@ interface CrewPace {
   perDuty: number;
   /** least time between two departures of one crew within a duty, and across a rest */
   spacing: number;
+  /** the rest time after each duty period's departures: `rests` rests of crewRestHours */
   rest: number;
+  rests: number;
 }
 
 /**
  * Two departures from a site by one crew are at least `2 hop + turn` apart (it lands elsewhere,
  * flies back, loads), and one duty period holds at most 1 + (duty - turn - hop) / spacing of
- * them (from its loading turn to its last landing); between duty periods it rests. Null when the
- * crews set no limit (they never bind tighter than the tails).
+ * them (from its loading turn to its last landing); between duty periods it rests. When even
+ * `2 hop + turn` outlasts a duty period, the crew rests twice between two departures: the flight
+ * back cannot share a duty period with the sortie before it (turn, out, back) nor with the one
+ * after it (back, turn, out; as one block or two), so a rest falls on each side of it (crew.duty,
+ * crew.rest). Null when the crews set no limit (they never bind tighter than the tails).
  */
 function crewPace(line: FleetLine, hopMs: number, turnMs: number): CrewPace | null {
   const { dutyMs, restMs } = crewLimits(line);
   if (!Number.isFinite(dutyMs) || !Number.isFinite(hopMs)) return null;
   const spacing = Math.max(1, 2 * hopMs + turnMs - 2 * FLIGHT_TOLERANCE_MS);
   const room = dutyMs + 2 * TIME_EPS_MS - turnMs - (hopMs - FLIGHT_TOLERANCE_MS);
-  if (room < 0) return { crews: crewCount(line), perDuty: 0, spacing, rest: restMs };
-  return { crews: crewCount(line), perDuty: 1 + Math.floor(room / spacing), spacing, rest: Math.max(0, restMs - 2 * TIME_EPS_MS) };
+  const rest = Math.max(0, restMs - 2 * TIME_EPS_MS);
+  if (room < 0) return { crews: crewCount(line), perDuty: 0, spacing, rest: restMs, rests: 1 };
+  const rests = spacing - 2 * TIME_EPS_MS > dutyMs + 2 * TIME_EPS_MS ? 2 : 1;
+  return { crews: crewCount(line), perDuty: 1 + Math.floor(room / spacing), spacing, rest: rests * rest, rests };
 }
 
 /** The i-th (from 0) departure of one crew after its first at `first`: full duty periods, then rests. */
@@ -53,7 +60,23 @@ function crewDeparture(p: CrewPace, first: number, i: number): number {
 }
 
 /** The earliest the n-th departure (to another site) from `site` can be, and why. */
-export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs = -Infinity, loadingHours = 0): ClosureArgument | null {
+/** Departures one line's crews can have started by `t`: full duty periods and rests (crewPace). */
+function crewStarted(t: number, first: number, p: CrewPace): number {
+  if (t < first || p.perDuty <= 0) return 0;
+  const period = p.perDuty * p.spacing + p.rest; // one duty period's departures and the rest after it
+  const k = Math.floor((t - first) / period);
+  return k * p.perDuty + Math.min(p.perDuty, Math.floor((t - first - k * period) / p.spacing) + 1);
+}
+
+/** What one site's departures must carry in all (the sorties LP's need over every class). */
+export interface SiteLoad {
+  kg: number;
+  pallets: number;
+  floorM2: number;
+  people: number;
+}
+
+export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs = -Infinity, loadingHours = 0, hopTo: (x: Site) => boolean = () => true, load?: SiteLoad): ClosureArgument | null {
   if (n <= 0) return null;
   const asOf = toMs(scenario.asOf);
   const sites = new Map(scenario.sites.map((s) => [s.id, s]));
@@ -69,7 +92,7 @@ export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs 
       // It lands at the site (positioning, unless based there) in open hours, then loads.
       const land = base.id === site.id ? from : open(from + flightHours(base, site, line.cruiseKmh) * HOUR_MS - FLIGHT_TOLERANCE_MS);
       const hops = scenario.sites
-        .filter((x) => x.id !== site.id && accepts(x, line.type))
+        .filter((x) => x.id !== site.id && accepts(x, line.type) && hopTo(x))
         .map((x) => flightHours(site, x, line.cruiseKmh) * HOUR_MS);
       const hop = hops.length ? Math.min(...hops) : Infinity;
       return { line, lineIndex: t.lineIndex, arrive: land, first: open(land + turn - TIME_EPS_MS), hop, turn };
@@ -142,8 +165,47 @@ export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs 
       site: site.id,
       departures: n,
       at: open(at),
-      why: `${total} crews, each at best ${sample.perDuty} departure${sample.perDuty === 1 ? '' : 's'} from ${site.id} a duty period, then ${(sample.rest / HOUR_MS).toFixed(0)} h rest`,
+      why: `${total} crews, each at best ${sample.perDuty} departure${sample.perDuty === 1 ? '' : 's'} from ${site.id} a duty period, then ${sample.rests === 2 ? `two rests of ${(sample.rest / 2 / HOUR_MS).toFixed(0)} h (the round trip outlasts a duty period)` : `${(sample.rest / HOUR_MS).toFixed(0)} h rest`}`,
     });
+  }
+
+  // Capacity: what the site must send leaves on its own departures, so by its last one the
+  // departures each line's tails (and crews) can have made carry it all, in payload, pallet
+  // positions, floor and seats. Stronger than counting departures where the lines differ in size.
+  if (load) {
+    const dims: [number, (l: FleetLine) => number][] = [
+      [load.kg, (l) => l.aclKg], [load.pallets, (l) => l.palletPositions],
+      [load.floorM2, (l) => l.floorLengthM * l.floorWidthM], [load.people, (l) => l.seats],
+    ];
+    const per = [...groups.values()].map((g) => {
+      const crew = crewPace(g.t.line, g.t.hop, g.t.turn);
+      return { line: g.t.line, count: g.count, times: [g.t.first], t: g.t, crew, crews: crew ? crewCount(g.t.line) : 0 };
+    });
+    const made = (l: (typeof per)[number], at: number) => {
+      // the line's tails depart together at each point of their sequence (the tails argument)
+      while (l.times.length < 1_000_000 && l.times[l.times.length - 1] <= at && Number.isFinite(l.times[l.times.length - 1])) {
+        l.times.push(step(l.t, l.times[l.times.length - 1]));
+      }
+      let k = 0;
+      while (k < l.times.length && l.times[k] <= at) k++;
+      const byTails = l.count * k;
+      return l.crew ? Math.min(byTails, l.crews * crewStarted(at, l.t.first, l.crew)) : byTails;
+    };
+    const enough = (at: number) => dims.every(([need, cap]) => !(need > 0) || per.reduce((a, l) => a + cap(l.line) * made(l, at), 0) >= need - 1e-9);
+    let lo = Math.min(...per.map((l) => l.t.first)) - 1;
+    let hi = lo + DAY_MS;
+    while (!enough(hi) && hi - lo < 1e5 * DAY_MS) hi = lo + 2 * (hi - lo);
+    if (enough(hi)) {
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (enough(mid)) hi = mid;
+        else lo = mid;
+      }
+      candidates.push({
+        site: site.id, departures: n, at: open(hi),
+        why: `what ${site.id} must send (${Math.round(load.kg)} kg, ${load.pallets} pallets, ${load.people} people) fills the departures ${tails.length} tails can make from it by then, each at best every round trip${hoursNote}${per.some((l) => l.crew) ? ', their crews resting between duty periods' : ''}`,
+      });
+    }
   }
 
   // Departures per UTC day, counted from the day of the earliest possible first departure, on
@@ -237,10 +299,11 @@ export interface DeliveryNeed {
  * flies origin -> terminal, unloads, flies back to an origin and loads; each delivery also needs
  * a crew, which keeps its duty periods and rests (crewPace).
  */
-export function deliveryBound(scenario: Scenario, terminals: readonly Site[], needs: readonly DeliveryNeed[]): ClosureArgument | null {
+export function deliveryBound(scenario: Scenario, terminals: readonly Site[], needs: readonly DeliveryNeed[], straightHome = false): ClosureArgument | null {
   const origins = scenario.sites.filter((s) => s.role === 'origin');
   const agreements = new Set(scenario.agreements.map((a) => a.country));
-  if (scenario.sites.some((s) => s.role === 'hub' && agreements.has(s.country))) return null;
+  // A transit hub lets cargo leave an origin before it is delivered; straight home, none is used.
+  if (!straightHome && scenario.sites.some((s) => s.role === 'hub' && agreements.has(s.country))) return null;
   if (!needs.some((n) => n.need > 0)) return null;
   const asOf = toMs(scenario.asOf);
   const sites = new Map(scenario.sites.map((s) => [s.id, s]));
@@ -266,12 +329,6 @@ export function deliveryBound(scenario: Scenario, terminals: readonly Site[], ne
   const lines = [...perLine.values()];
   if (lines.length === 0) return null;
   const started = (t: number, first: number, cycle: number) => (t < first ? 0 : Math.floor((t - first) / cycle) + 1);
-  const crewStarted = (t: number, first: number, p: CrewPace) => {
-    if (t < first || p.perDuty <= 0) return 0;
-    const period = p.perDuty * p.spacing + p.rest; // one duty period's departures and the rest after it
-    const k = Math.floor((t - first) / period);
-    return k * p.perDuty + Math.min(p.perDuty, Math.floor((t - first - k * period) / p.spacing) + 1);
-  };
   // Each delivery needs a tail and a crew, so both must have started enough by the closure.
   const count = (t: number, l: (typeof lines)[number]) => {
     const byTails = l.tails * started(t, l.first, l.cycle);
@@ -308,11 +365,13 @@ export function closureBound(
   delivery: ClosureArgument | null = null,
   readyBySite: ReadonlyMap<string, number> = new Map(),
   loadingBySite: ReadonlyMap<string, number> = new Map(),
+  hopTo: (x: Site) => boolean = () => true,
+  loadBySite: ReadonlyMap<string, SiteLoad> = new Map(),
 ): Bound & { value: string | null } {
   const sites = new Map(scenario.sites.map((s) => [s.id, s]));
   let best: ClosureArgument | null = delivery && Number.isFinite(delivery.at) ? delivery : null;
   for (const { site, value } of perSite) {
-    const arg = nthDeparture(scenario, sites.get(site)!, value, readyBySite.get(site) ?? -Infinity, loadingBySite.get(site) ?? 0);
+    const arg = nthDeparture(scenario, sites.get(site)!, value, readyBySite.get(site) ?? -Infinity, loadingBySite.get(site) ?? 0, hopTo, loadBySite.get(site));
     if (arg && Number.isFinite(arg.at) && (!best || arg.at > best.at)) best = arg;
   }
   if (!best) return { value: null, basis: 'nothing needs to leave an origin site' };

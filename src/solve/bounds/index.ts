@@ -28,7 +28,18 @@ export interface PlanBounds {
  * may stay. Closure: the latest, over sites, of the earliest time that site's bounded number of
  * departures can happen (tails, mog, departures per day).
  */
-export function computeBounds(scenario: Scenario, retrograde: ReadonlyMap<string, number>): PlanBounds {
+export interface BoundOptions {
+  /**
+   * Bounds for the plans whose every sortie from an origin lands at a destination (no hub, no
+   * other origin on the way): the closure then counts each departure's leg to a destination.
+   * Not a bound on every plan (shuttles can close sooner), but on plans that fly straight home,
+   * such as one the scheduler gives when no deadline is at risk: evidence for the benchmarks of
+   * how much of a closure gap that choice explains.
+   */
+  straightHome?: boolean;
+}
+
+export function computeBounds(scenario: Scenario, retrograde: ReadonlyMap<string, number>, options: BoundOptions = {}): PlanBounds {
   const people = new Map<string, number>();
   for (const p of scenario.personnel) people.set(p.site, (people.get(p.site) ?? 0) + p.count);
   const itemsAt = new Map<string, typeof scenario.items>();
@@ -40,7 +51,7 @@ export function computeBounds(scenario: Scenario, retrograde: ReadonlyMap<string
   const agreementCountries = new Set(scenario.agreements.map((a) => a.country));
   // Where cargo and people may end: destinations, and hubs outside countries with an agreement.
   const terminals = scenario.sites.filter(
-    (s) => s.role === 'destination' || (s.role === 'hub' && !agreementCountries.has(s.country)),
+    (s) => s.role === 'destination' || (!options.straightHome && s.role === 'hub' && !agreementCountries.has(s.country)),
   );
 
   const needs: SiteNeeds[] = [];
@@ -66,7 +77,7 @@ export function computeBounds(scenario: Scenario, retrograde: ReadonlyMap<string
     { label: `${needed('pallets')} pallets`, need: needed('pallets'), cap: (l) => l.palletPositions },
     { label: `${Math.round(needed('floorM2'))} m² of floor`, need: needed('floorM2'), cap: (l) => l.floorLengthM * l.floorWidthM },
     { label: `${needed('people')} people`, need: needed('people'), cap: (l) => l.seats },
-  ]);
+  ], options.straightHome);
   // The last unit of a site to become ready (item.ready) departs after its readyFrom.
   const readyBySite = new Map<string, number>();
   for (const item of scenario.items) {
@@ -77,7 +88,8 @@ export function computeBounds(scenario: Scenario, retrograde: ReadonlyMap<string
   const loadingBySite = new Map(needs.filter((n) => n.site.mog !== undefined).map((n) => [n.site.id, minLoadingHours(n)]));
   return {
     sorties: { value: total, basis },
-    closure: closureBound(scenario, bounds, delivery, readyBySite, loadingBySite),
+    closure: closureBound(scenario, bounds, delivery, readyBySite, loadingBySite, options.straightHome ? (x) => x.role === 'destination' : undefined,
+      new Map(needs.filter((n) => n.bySubset.has(n.all)).map((n) => [n.site.id, n.bySubset.get(n.all)!]))),
     perSite,
   };
 }

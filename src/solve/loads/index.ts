@@ -38,6 +38,8 @@ interface Packed {
 /** Something that places pieces on the floor one at a time (rows, lanes or stations). */
 interface Placer {
   place(piece: number, weightKg: number, options: readonly Orientation[], cargo: CargoPiece): boolean;
+  /** an independent copy of the layout so far, where the placer can give one (improve's swaps) */
+  clone?(): Placer;
 }
 
 /** Share of the floor area a light, bulky load can be expected to fill; see balancedPick. */
@@ -227,6 +229,7 @@ function improve(
   const inLoad = new Set(chosen);
   const waiting = candidates.filter((c) => !inLoad.has(c)).sort((a, b) => b.piece.weightKg - a.piece.weightKg || a.rank - b.rank);
   let current = chosen;
+  const prefix: Prefix[] = [];
   outer: while (tries < SWAP_TRIES && capKg - kg > FULL_KG) {
     const byLight = current.map((_, i) => i).sort((a, b) => current[a].piece.weightKg - current[b].piece.weightKg || b - a);
     for (const i of byLight) {
@@ -243,8 +246,9 @@ function improve(
         if (++tries > SWAP_TRIES) break outer;
         const next = current.slice();
         next[i] = u;
-        const trial = fresh();
-        if (priorityPick(next, capKg, positions, trial, 0, hazards).length !== next.length) continue;
+        const trial = placeAll(next, i, prefix, capKg, positions, fresh, hazards);
+        if (!trial) continue;
+        prefix.length = Math.min(prefix.length, i + 1); // the layouts of the first i pieces still hold
         current = next;
         layout = trial;
         waiting[j] = out;
@@ -260,6 +264,42 @@ function improve(
     priorityPick(current, capKg, positions, layout, 0, hazards);
   }
   return { chosen: current, layout };
+}
+
+/** The priority fill's state after the first k pieces of the current set (k = its index). */
+interface Prefix {
+  layout: Placer;
+  state: { kg: number; pallets: number; area: number; chosen: Candidate[] };
+}
+
+/**
+ * The placement of `list` in order, as priorityPick on a fresh layout gives it, or null when some
+ * piece does not go in. A swap changes one piece, at `changed`: the layouts of the pieces before
+ * it are the current set's, so where the placer can be copied they are kept (`prefix`, filled as
+ * needed) and only the rest is placed again: the same layout, without placing the same pieces
+ * over and over (most of the loads stage's time on the largest benchmarks).
+ */
+function placeAll(list: readonly Candidate[], changed: number, prefix: Prefix[], capKg: number, positions: number, fresh: () => Placer, hazards: HazardRule): Placer | null {
+  const first = fresh();
+  if (!first.clone) return priorityPick(list, capKg, positions, first, 0, hazards).length === list.length ? first : null;
+  if (prefix.length === 0) prefix.push({ layout: first, state: { kg: 0, pallets: 0, area: 0, chosen: [] } });
+  // extend the prefix of the set the swap starts from up to the changed piece
+  while (prefix.length <= changed) {
+    const last = prefix[prefix.length - 1];
+    const layout = last.layout.clone!();
+    const state = { ...last.state, chosen: last.state.chosen.slice() };
+    const c = list[prefix.length - 1];
+    if (capKg - state.kg <= FULL_KG || !tryAdd(c, state, capKg, positions, layout, hazards)) return null; // cannot happen: the set was placed whole
+    prefix.push({ layout, state });
+  }
+  const { layout: at, state: s0 } = prefix[changed];
+  const layout = at.clone!();
+  const state = { ...s0, chosen: s0.chosen.slice() };
+  for (let k = changed; k < list.length; k++) {
+    if (capKg - state.kg <= FULL_KG) return null;
+    if (!tryAdd(list[k], state, capKg, positions, layout, hazards)) return null;
+  }
+  return layout;
 }
 
 /** The chosen pieces on rows, balanced; pieces left out one at a time when no order balances. */

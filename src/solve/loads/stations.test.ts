@@ -126,3 +126,22 @@ test('a pallet no station takes (too heavy for every one) is not loaded on a rai
   assert.deepEqual(load.pieces.map((p) => p.ref), ['light']);
   checkStations(load, ramp);
 });
+
+test('a copied station layout goes on as the original would, and neither changes the other', async () => {
+  const { StationLayout } = await import('./stations.ts');
+  const { floorOrientations } = await import('../shared/orientations.ts');
+  const pieces = [vehicle('V1', 9000, 7.4, 2.7), pallet('P1', 4000), vehicle('V2', 6000, 5.0, 2.4), pallet('P2', 3000), pallet('P3', 2500)];
+  const put = (layout: InstanceType<typeof StationLayout>, from: number, to: number) =>
+    pieces.slice(from, to).map((p, k) => layout.place(from + k, p.weightKg, floorOrientations(p, C17), p));
+  const whole = new StationLayout(C17);
+  const placedWhole = put(whole, 0, pieces.length);
+  const start = new StationLayout(C17);
+  put(start, 0, 2);
+  const copy = start.clone();
+  const placedCopy = put(copy, 2, pieces.length);
+  assert.deepEqual(placedCopy, placedWhole.slice(2), 'the copy takes the rest as a fresh layout would');
+  assert.deepEqual(copy.arrange(), whole.arrange(), 'and arranges them the same');
+  assert.equal(start.floor.length + start.pallets.length, 2, 'the original still holds its first two pieces only');
+  assert.ok(put(start, 2, pieces.length).every((x, k) => x === placedWhole[2 + k]), 'and can go on by itself');
+  assert.deepEqual(start.arrange(), whole.arrange());
+});

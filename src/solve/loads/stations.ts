@@ -128,6 +128,8 @@ export class StationLayout {
   private readonly lanes: Lane[] = [];
   /** where a new lane of each width may run, until the lanes change (shared by the type's layouts while there are none) */
   private laneSpots: Map<number, Spot[]>;
+  /** the lanes' places and widths as text, the key of the type's shared new-lane spots */
+  private laneKey = '';
   readonly floor: FloorItem[] = [];
   readonly pallets: PalletItem[] = [];
   /** stations under the floor pieces as packed (kept as pieces are added, for the fills' speed) */
@@ -143,6 +145,20 @@ export class StationLayout {
     this.shape = typeShape(aircraft);
     this.columns = this.shape.columns;
     this.laneSpots = this.shape.emptySpots;
+  }
+
+  /** An independent copy of the layout so far (the swaps of a load start from a shared beginning). */
+  clone(): StationLayout {
+    const c = new StationLayout(this.aircraft);
+    for (const l of this.lanes) c.lanes.push({ ...l });
+    c.floor.push(...this.floor);
+    c.pallets.push(...this.pallets);
+    c.under.set(this.under);
+    c.kgs.push(...this.kgs);
+    c.area = this.area;
+    c.laneSpots = this.laneSpots; // spots for these lanes: shared until either adds a lane
+    c.laneKey = this.laneKey;
+    return c;
   }
 
   /** Places a piece (its index in the caller's list); false when the floor or the stations cannot take it. */
@@ -233,6 +249,7 @@ export class StationLayout {
       const lane = t.lane ?? { y: t.y, w: t.o.w, used: 0, aft: 0, right: t.right };
       if (!t.lane) {
         this.lanes.push(lane);
+        this.laneKey += `|${lane.y},${lane.w}`;
         this.laneSpots = new Map(); // the shared empty-floor spots stay as they are
       }
       if (t.aft) lane.aft = L - item.x;
@@ -261,8 +278,7 @@ export class StationLayout {
     // (and each swap tried in them) lay the same first lanes again and again.
     let key = '';
     if (this.lanes.length > 0) {
-      key = String(w);
-      for (const l of this.lanes) key += `|${l.y},${l.w}`;
+      key = `${w}${this.laneKey}`;
       const shared = this.shape.spotsByLanes.get(key);
       if (shared) {
         this.laneSpots.set(w, shared);

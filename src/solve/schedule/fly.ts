@@ -92,6 +92,7 @@ export function fly(b: Board, job: Job): Flown {
   } else b.crews.fly(t, crew, dep - lead, arr, job.to);
   t.uses++;
   t.moves++;
+  b.pace.moved();
   b.airfields[ws.idx].addGround(dep - t.turnMs, dep, t.idx);
   b.airfields[ws.idx].addDeparture(dep);
   b.airfields[job.to].addGround(arr, arr + t.turnMs, t.idx);

@@ -25,6 +25,8 @@ export class Pace {
   private slotBound = new Set<number>();
   /** per origin with a mog: the tails of lines bigger than each line that serve it (line -> tails) */
   private biggerTails = new Map<string, Tail[]>();
+  private loadingStarts = new Map<string, { version: number; list: { at: number; landBy: number }[] }>();
+  private version = 0;
 
   constructor(private readonly net: Network, lines: readonly FleetLine[], tails: readonly Tail[], work: Map<number, WorkSite>, private readonly airfields: readonly Airfield[], asOf: number) {
     const stage = (line: FleetLine) => net.sites.some((s) => s.stage === true && (!s.accepts || s.accepts.includes(line.type)));
@@ -147,15 +149,28 @@ export class Pace {
    * 17 more sorties.
    */
   private holdsGround(ws: WorkSite, t: Tail, dep: number): boolean {
-    const bigger = this.biggerTails.get(`${ws.idx}|${t.lineIdx}`);
+    const key = `${ws.idx}|${t.lineIdx}`;
+    const bigger = this.biggerTails.get(key);
     if (!bigger || bigger.length === 0) return false;
+    // The bigger tails' earliest loading starts here, soonest first, until one of them flies
+    // (a fleet of 600 tails asks this for every small tail and site it weighs).
+    let starts = this.loadingStarts.get(key);
+    if (!starts || starts.version !== this.version) {
+      const list = bigger.map((o) => ({ at: readyAt(this.net, o, ws.idx) - o.turnMs, landBy: o.landBy })).sort((a, b) => a.at - b.at);
+      this.loadingStarts.set(key, (starts = { version: this.version, list }));
+    }
     const mog = this.airfields[ws.idx].mog;
     let near = 0;
-    for (const o of bigger) {
-      if (o.landBy <= dep) continue;
-      if (readyAt(this.net, o, ws.idx) - o.turnMs < dep && ++near >= mog) return true;
+    for (const o of starts.list) {
+      if (!(o.at < dep)) return false;
+      if (o.landBy > dep && ++near >= mog) return true;
     }
     return false;
+  }
+
+  /** A tail flew: where the tails are, and so the loading starts above, have changed. */
+  moved(): void {
+    this.version++;
   }
 
   /** Origins whose airfield sets the pace (for the fleet.use notes). */

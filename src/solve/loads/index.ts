@@ -1,12 +1,15 @@
 // One sortie's load: the pieces that take most of the sortie's weight limit and floor together.
 // Four candidate loads (priority-order and balanced fills, each on rows and on lanes), each
 // improved by swaps, are balanced by arrangement and the best kept; on a type with pallet
-// stations, two (priority and balanced) on the stations (stations.ts), and on a single-file floor
-// up to two chosen by the runs of vehicles at each end (runs.ts). A piece is left for a later
-// sortie when it does not fit, or as a last resort when no arrangement balances.
+// stations, two (priority and balanced) on the stations (stations.ts), on a single-file floor
+// up to two chosen by the runs of vehicles at each end (runs.ts), and on a floor with two columns
+// of stations the better of the two with its floor pieces split between the runs of each column
+// (columns.ts). A piece is left for a later sortie when it does not fit, or as a last resort
+// when no arrangement balances.
 // Formulation: docs/loads.md.
 
 import type { Load } from '../../model/index.ts';
+import { GEOMETRY_EPS_M } from '../../model/index.ts';
 import type { AircraftLoad, CargoPiece, LoadRequest } from '../types.ts';
 import { arrange, type Arrangement } from './balance.ts';
 import { canBalanceAlone } from '../shared/capability.ts';
@@ -16,6 +19,7 @@ import { FloorLayout } from './layout.ts';
 import { hasStations } from '../shared/stations.ts';
 import { StationLayout, clash } from './stations.ts';
 import { runProposals } from './runs.ts';
+import { columnProposals, resplit, type ColumnSet } from './columns.ts';
 
 /** How far down the waiting list one sortie looks for pieces that fit. */
 export const LOOK_AHEAD = 300;
@@ -45,7 +49,27 @@ interface Placer {
 /** Share of the floor area a light, bulky load can be expected to fill; see balancedPick. */
 const AREA_FILL = 0.8;
 
-export function buildLoad(req: LoadRequest): AircraftLoad {
+/**
+ * What the loads on a floor with two columns of stations add (columns.ts): `resplit`, the best
+ * greedy load's floor pieces split between the columns' runs so they cover the fewest stations
+ * and the stations this frees given to waiting pallets, on loads at most RESPLIT_SHARE of the
+ * weight limit; `sets`, also the sets of up to three floor pieces so split with the heaviest
+ * pallets on the stations left (flies more sorties: docs/loads.md); `off`, neither.
+ */
+export type ColumnRuns = 'off' | 'resplit' | 'sets';
+
+export interface LoadOptions {
+  columnRuns?: ColumnRuns;
+}
+
+/**
+ * Loads heavier than this share of the weight limit are not split again: the few kilograms they
+ * have left take a light pallet at most, and giving them the heaviest waiting pallets flew more
+ * sorties on the generated 100k-units scenario (docs/loads.md, "Runs in two columns").
+ */
+const RESPLIT_SHARE = 0.9;
+
+export function buildLoad(req: LoadRequest, opts: LoadOptions = {}): AircraftLoad {
   const { aircraft } = req;
   const capKg = Math.min(req.maxCargoKg, aircraft.aclKg);
   const candidates: Candidate[] = [];
@@ -61,7 +85,7 @@ export function buildLoad(req: LoadRequest): AircraftLoad {
     if (options.length > 0) candidates.push({ piece, options, rank: candidates.length });
   }
   if (candidates.length === 0) return { pieces: [], loads: [], cargoKg: 0, cgM: null };
-  if (hasStations(aircraft)) return bestOf(stationLoads(candidates, capKg, aircraft), capKg, aircraft);
+  if (hasStations(aircraft)) return bestOf(stationLoads(candidates, capKg, aircraft, opts.columnRuns ?? 'resplit'), capKg, aircraft);
 
   // Four ways to choose and place, the load that takes most of the sortie's weight and floor
   // wins (the first at a tie): priority order and balanced fill, each on rows and on lanes.
@@ -94,7 +118,7 @@ function bestOf(options: readonly AircraftLoad[], capKg: number, aircraft: LoadR
 }
 
 /** On a type with pallet stations: the priority and balanced fills, each improved by swaps, on the stations. */
-function stationLoads(candidates: readonly Candidate[], capKg: number, aircraft: LoadRequest['aircraft']): AircraftLoad[] {
+function stationLoads(candidates: readonly Candidate[], capKg: number, aircraft: LoadRequest['aircraft'], columnRuns: ColumnRuns): AircraftLoad[] {
   const { palletPositions: positions, floorLengthM: L, floorWidthM: W } = aircraft;
   const fresh = () => new StationLayout(aircraft);
   const none = { separate: false };
@@ -106,7 +130,74 @@ function stationLoads(candidates: readonly Candidate[], capKg: number, aircraft:
   // cover the fewest stations (runs.ts); at a tie the greedy loads above win.
   const beat = Math.max(...greedy.map((g) => loadValue(g, capKg, aircraft)));
   const runs = runProposals(candidates, capKg, aircraft, RUN_PROPOSALS, beat).map((set) => stationLoad(set, capKg, aircraft));
-  return [...greedy, ...runs];
+  return [...greedy, ...runs, ...columnLoads(greedy, candidates, capKg, aircraft, columnRuns, beat)];
+}
+
+/**
+ * On a floor with two columns of stations (columns.ts): the best greedy load with its floor pieces
+ * split between the columns' runs and waiting pallets on the stations this frees, and with `sets`
+ * the sets of columnProposals; each in an order the station layout places whole. At a tie the
+ * loads before them win.
+ */
+function columnLoads(greedy: readonly AircraftLoad[], candidates: readonly Candidate[], capKg: number, aircraft: LoadRequest['aircraft'], columnRuns: ColumnRuns, beat: number): AircraftLoad[] {
+  if (columnRuns === 'off') return [];
+  const sets: ColumnSet<Candidate>[] = [];
+  const g = bestOf(greedy, capKg, aircraft);
+  if (g.cargoKg <= RESPLIT_SHARE * capKg) {
+    const inLoad = new Set(g.pieces);
+    const mine = candidates.filter((c) => inLoad.has(c.piece));
+    const split = resplit(
+      mine.filter((c) => c.piece.kind !== 'pallet'),
+      mine.filter((c) => c.piece.kind === 'pallet'),
+      candidates.filter((c) => !inLoad.has(c.piece)),
+      coveredStations(g, aircraft),
+      capKg,
+      aircraft,
+    );
+    if (split) sets.push(split);
+  }
+  if (columnRuns === 'sets') sets.push(...columnProposals(candidates, capKg, aircraft, RUN_PROPOSALS, beat));
+  const out: AircraftLoad[] = [];
+  for (const set of sets) {
+    const order = placeableOrder(set, capKg, aircraft);
+    if (order) out.push(stationLoad(order, capKg, aircraft));
+  }
+  return out;
+}
+
+/** Stations under a load's floor pieces. */
+function coveredStations(load: AircraftLoad, aircraft: LoadRequest['aircraft']): number {
+  const floor = load.loads.filter((_, i) => load.pieces[i].kind !== 'pallet');
+  const over = (s: { x: number; y: number; l: number; w: number }, f: Load) =>
+    Math.min(f.x + f.l, s.x + s.l) - Math.max(f.x, s.x) > GEOMETRY_EPS_M && Math.min(f.y + f.w, s.y + s.w) - Math.max(f.y, s.y) > GEOMETRY_EPS_M;
+  return (aircraft.palletStations ?? []).filter((s) => floor.some((f) => over(s, f))).length;
+}
+
+/**
+ * The pallets, then the four runs in the first of their 24 orders that a fresh station layout
+ * places whole, or null. The layout puts each floor piece where it covers the fewest stations;
+ * with the pallets placed first it must leave them a station each, so a whole placement covers
+ * no more stations than the split.
+ */
+function placeableOrder(set: ColumnSet<Candidate>, capKg: number, aircraft: LoadRequest['aircraft']): Candidate[] | null {
+  const idx = [0, 1, 2, 3];
+  do {
+    const list = [...set.pallets, ...idx.flatMap((i) => set.runs[i])];
+    if (priorityPick(list, capKg, aircraft.palletPositions, new StationLayout(aircraft), 0, { separate: false }).length === list.length) return list;
+  } while (nextPermutation(idx));
+  return null;
+}
+
+/** The next permutation in lexicographic order, in place; false after the last. */
+function nextPermutation(a: number[]): boolean {
+  let i = a.length - 2;
+  while (i >= 0 && a[i] >= a[i + 1]) i--;
+  if (i < 0) return false;
+  let j = a.length - 1;
+  while (a[j] <= a[i]) j--;
+  [a[i], a[j]] = [a[j], a[i]];
+  for (let l = i + 1, r = a.length - 1; l < r; l++, r--) [a[l], a[r]] = [a[r], a[l]];
+  return true;
 }
 
 /** Sets of runs.ts placed and balanced on the stations for one load (the best few by weight and floor). */

@@ -8,6 +8,7 @@ import type { AircraftLoad, CargoPiece } from '../types.ts';
 import { floorOrientations } from '../shared/orientations.ts';
 import { buildLoad } from './index.ts';
 import { runProposals } from './runs.ts';
+import { columnProposals, resplit } from './columns.ts';
 
 const EPS = 1e-6;
 const line = (id: string): FleetLine => {
@@ -100,4 +101,69 @@ test('runs: none where the floor is not single-file, nor past the value to beat'
   // no set can take more than the whole weight limit and floor
   assert.deepEqual(runProposals(candidates(pieces, C130), C130.aclKg, C130, 2, 2), []);
   assert.ok(runProposals(candidates(pieces, C130), C130.aclKg, C130, 2, 0).length > 0);
+});
+
+// Runs in two columns (columns.ts): on the C-17A each column has 2.86 m of floor ahead of its
+// first station and 3.78 m behind its last that carry no pallet.
+const stationsUnder = (load: AircraftLoad, a: FleetLine) =>
+  a.palletStations!.filter((s) =>
+    load.loads.some((f, i) => load.pieces[i].kind !== 'pallet' && Math.min(f.x + f.l, s.x + s.l) - Math.max(f.x, s.x) > EPS && Math.min(f.y + f.w, s.y + s.w) - Math.max(f.y, s.y) > EPS),
+  ).length;
+
+test('two columns: the load\'s vehicles split between the margins of both columns free two stations for pallets', () => {
+  // The greedy fills take the 2.75 m and 3.29 m vehicles (the 5.83 m and 6.88 m ones would cover
+  // stations the pallets need) but stand a 3.29 m one behind a 2.75 m one at the front, over two
+  // stations (2.75 to 6.04 m); each of the four fits a margin of its own (2.86 m ahead of the
+  // first station, 3.78 m behind the last, in each column), which leaves all 18 stations.
+  const pieces = [
+    vehicle('A', 2500, 3.29, 2.3), vehicle('B', 2500, 6.88, 2.3), vehicle('C', 2500, 2.75, 2.3), vehicle('D', 2500, 5.83, 2.3),
+    vehicle('E', 2500, 3.29, 2.3), vehicle('F', 2500, 6.88, 2.3), vehicle('G', 2500, 2.75, 2.3),
+  ];
+  for (let i = 1; i <= 19; i++) pieces.push(pallet(`P${i}`, 2000));
+  const greedy = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg }, { columnRuns: 'off' });
+  checkLoad(greedy, C17);
+  assert.equal(stationsUnder(greedy, C17), 2);
+  const load = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg });
+  checkLoad(load, C17);
+  assert.equal(stationsUnder(load, C17), 0);
+  const vehicles = (l: AircraftLoad) => l.pieces.filter((p) => p.kind !== 'pallet').map((p) => p.ref).sort();
+  assert.deepEqual(vehicles(load), vehicles(greedy));
+  assert.deepEqual(vehicles(load), ['A', 'C', 'E', 'G']);
+  assert.equal(load.pieces.length, greedy.pieces.length + 2);
+  assert.equal(load.pieces.filter((p) => p.kind === 'pallet').length, 18);
+});
+
+test('two columns: resplit covers the fewest stations, and gives none where it frees nothing or on one column', () => {
+  const vs = [vehicle('A', 2500, 3.29, 2.3), vehicle('B', 2500, 2.75, 2.3), vehicle('C', 2500, 3.29, 2.3), vehicle('D', 2500, 2.75, 2.3)];
+  const waiting = [pallet('P1', 2000), pallet('P2', 2000), pallet('P3', 9000)];
+  const split = resplit(candidates(vs, C17), [], candidates(waiting, C17), 2, C17.aclKg, C17);
+  assert.ok(split);
+  // every run within its margin: the 3.29 m vehicles behind, the 2.75 m ahead
+  for (const [k, run] of split.runs.entries()) {
+    const len = run.reduce((t, c) => t + c.piece.lengthM, 0);
+    assert.ok(len <= (k % 2 === 0 ? 2.86 : 3.78) + EPS, `run ${k}: ${len} m`);
+  }
+  // the two pallets a station takes, not the 9 t one
+  assert.deepEqual(split.pallets.map((c) => c.piece.ref), ['P1', 'P2']);
+  // already the fewest stations: nothing to gain
+  assert.equal(resplit(candidates(vs, C17), [], candidates(waiting, C17), 0, C17.aclKg, C17), null);
+  // no waiting pallet within the weight left
+  assert.equal(resplit(candidates(vs, C17), [], candidates(waiting, C17), 2, 10_000 + 1_000, C17), null);
+  // one column of stations: the single-file runs apply (runs.ts), not these
+  assert.equal(resplit(candidates(vs.slice(0, 2), C130), [], candidates(waiting, C130), 2, C130.aclKg, C130), null);
+});
+
+test('two columns: the sets of up to three floor pieces leave the most stations for the heaviest pallets', () => {
+  const pieces = [vehicle('A', 2500, 3.29, 2.3), vehicle('B', 2500, 2.75, 2.3), vehicle('L', 9000, 9.0, 2.3), pallet('P1', 4000), pallet('P2', 3000)];
+  const sets = columnProposals(candidates(pieces, C17), C17.aclKg, C17, 2, 0);
+  assert.ok(sets.length > 0);
+  const [best] = sets;
+  assert.deepEqual(best.pallets.map((c) => c.piece.ref), ['P1', 'P2']);
+  assert.deepEqual(best.runs.flat().map((c) => c.piece.ref).sort(), ['A', 'B', 'L']);
+  // past the value to beat: none
+  assert.deepEqual(columnProposals(candidates(pieces, C17), C17.aclKg, C17, 2, 2), []);
+  assert.deepEqual(columnProposals(candidates(pieces, C130), C130.aclKg, C130, 2, 0), []);
+  const load = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg }, { columnRuns: 'sets' });
+  checkLoad(load, C17);
+  assert.equal(load.pieces.length, 5);
 });

@@ -16,6 +16,7 @@ import type { FleetLine } from '../../model/index.ts';
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
 import type { Orientation } from '../shared/orientations.ts';
 import { takesPallet } from '../shared/stations.ts';
+import { keepBest } from './runs.ts';
 
 const EPS = GEOMETRY_EPS_M;
 
@@ -310,12 +311,7 @@ export function columnProposals<T extends ColumnCandidate>(candidates: readonly 
       set.runs[(split >> (2 * j)) & 3].push(groups[g].members[m]);
       seen.set(g, m + 1);
     }
-    let at = best.length;
-    while (at > 0 && best[at - 1].value < value - 1e-9) at--;
-    if (at < count) {
-      best.splice(at, 0, { value, set });
-      if (best.length > count) best.pop();
-    }
+    keepBest(best, count, value, set);
   };
   visit(0, 0, 0, 0);
   return best.map((b) => b.set);

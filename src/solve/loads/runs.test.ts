@@ -2,28 +2,15 @@
 // each end decides how many stations are left for pallets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogAircraft } from '../../catalog/index.ts';
-import type { AircraftType, FleetLine } from '../../model/index.ts';
+import type { FleetLine } from '../../model/index.ts';
 import type { AircraftLoad, CargoPiece } from '../types.ts';
 import { floorOrientations } from '../shared/orientations.ts';
 import { buildLoad } from './index.ts';
 import { runProposals } from './runs.ts';
 import { columnProposals, resplit } from './columns.ts';
+import { C130, C17, pallet, vehicle } from './testkit.ts';
 
 const EPS = 1e-6;
-const line = (id: string): FleetLine => {
-  const { id: type, ...spec } = catalogAircraft(id) as AircraftType;
-  return { ...structuredClone(spec), type, count: 1, base: 'home' };
-};
-const C130 = line('C-130J-30');
-const C17 = line('C-17A');
-
-const pallet = (ref: string, kg: number): CargoPiece => ({
-  ref, kind: 'pallet', site: 's', lengthM: 2.74, widthM: 2.24, heightM: 1.8, weightKg: kg, sensitive: false, tiltable: false, itemIds: [ref],
-});
-const vehicle = (ref: string, kg: number, l: number, w: number): CargoPiece => ({
-  ref, kind: 'floor', site: 's', lengthM: l, widthM: w, heightM: 2, weightKg: kg, sensitive: false, tiltable: false, itemIds: [ref], vehicle: true,
-});
 
 /** The station and floor rules read independently: pallets on free stations within their weight, nothing overlapping, CG in range. */
 function checkLoad(load: AircraftLoad, a: FleetLine): void {

@@ -177,13 +177,18 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
       set.push(groups[g].members[m]);
       seen.set(g, m + 1);
     }
-    let at = best.length;
-    while (at > 0 && best[at - 1].value < value - 1e-9) at--;
-    if (at < count) {
-      best.splice(at, 0, { value, set });
-      if (best.length > count) best.pop();
-    }
+    keepBest(best, count, value, set);
   };
   visit(0, 0, 0, 0);
   return best.map((b) => b.set);
+}
+
+/** Keeps the `count` highest-valued proposals, highest first; the earlier one at a tie. */
+export function keepBest<S>(best: { value: number; set: S }[], count: number, value: number, set: S): void {
+  let at = best.length;
+  while (at > 0 && best[at - 1].value < value - 1e-9) at--;
+  if (at < count) {
+    best.splice(at, 0, { value, set });
+    if (best.length > count) best.pop();
+  }
 }

@@ -1,24 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogAircraft } from '../../catalog/index.ts';
-import type { AircraftType, FleetLine, Load } from '../../model/index.ts';
+import type { FleetLine, Load } from '../../model/index.ts';
 import type { AircraftLoad, CargoPiece } from '../types.ts';
 import { buildLoad } from './index.ts';
+import { C130, C17, pallet, vehicle } from './testkit.ts';
 
 const EPS = 1e-6;
-const line = (id: string): FleetLine => {
-  const { id: type, ...spec } = catalogAircraft(id) as AircraftType;
-  return { ...structuredClone(spec), type, count: 1, base: 'home' };
-};
-const C17 = line('C-17A');
-const C130 = line('C-130J-30');
-
-const pallet = (ref: string, kg: number, more: Partial<CargoPiece> = {}): CargoPiece => ({
-  ref, kind: 'pallet', site: 's', lengthM: 2.74, widthM: 2.24, heightM: 1.8, weightKg: kg, sensitive: false, tiltable: false, itemIds: [ref], ...more,
-});
-const vehicle = (ref: string, kg: number, l: number, w: number): CargoPiece => ({
-  ref, kind: 'floor', site: 's', lengthM: l, widthM: w, heightM: 2, weightKg: kg, sensitive: false, tiltable: false, itemIds: [ref], vehicle: true,
-});
 
 const at = (load: AircraftLoad, ref: string): Load => load.loads[load.pieces.findIndex((p) => p.ref === ref)];
 const apart = (a: Load, b: Load) =>

@@ -8,45 +8,9 @@ import { floorOrientations } from '../shared/orientations.ts';
 import { buildLoad } from './index.ts';
 import { runProposals } from './runs.ts';
 import { columnProposals, resplit } from './columns.ts';
-import { C130, C17, pallet, vehicle } from './testkit.ts';
+import { C130, C17, checkStationLoad, overlap, pallet, vehicle } from './testkit.ts';
 
 const EPS = 1e-6;
-
-/** The station and floor rules read independently: pallets on free stations within their weight, nothing overlapping, CG in range. */
-function checkLoad(load: AircraftLoad, a: FleetLine): void {
-  const st = a.palletStations!;
-  const used = new Set<number>();
-  let kg = 0;
-  let moment = 0;
-  load.pieces.forEach((p, i) => {
-    const l = load.loads[i];
-    assert.ok(l.x >= -EPS && l.x + l.l <= a.floorLengthM + EPS && l.y >= -EPS && l.y + l.w <= a.floorWidthM + EPS, `${p.ref} on the floor`);
-    for (let j = 0; j < i; j++) {
-      const m = load.loads[j];
-      const over = Math.min(l.x + l.l, m.x + m.l) - Math.max(l.x, m.x) > EPS && Math.min(l.y + l.w, m.y + m.w) - Math.max(l.y, m.y) > EPS;
-      assert.ok(!over, `${p.ref} overlaps ${load.pieces[j].ref}`);
-    }
-    kg += p.weightKg;
-    moment += p.weightKg * (l.x + l.l / 2);
-    if (p.kind !== 'pallet') {
-      assert.deepEqual([l.l, l.w], [p.lengthM, p.widthM], `${p.ref} drives on`);
-      return;
-    }
-    const k = st.findIndex((s) => Math.abs(s.x - l.x) < EPS && Math.abs(s.y - l.y) < EPS && Math.abs(s.l - l.l) < EPS && Math.abs(s.w - l.w) < EPS);
-    assert.ok(k >= 0 && !used.has(k), `${p.ref} on a station of its own`);
-    used.add(k);
-    assert.ok(p.weightKg <= st[k].maxKg + EPS, `${p.ref} within station ${k + 1}'s ${st[k].maxKg} kg`);
-    load.pieces.forEach((q, j) => {
-      const f = load.loads[j];
-      const over = Math.min(f.x + f.l, st[k].x + st[k].l) - Math.max(f.x, st[k].x) > EPS && Math.min(f.y + f.w, st[k].y + st[k].w) - Math.max(f.y, st[k].y) > EPS;
-      if (q.kind === 'floor') assert.ok(!over, `${q.ref} over station ${k + 1} of ${p.ref}`);
-    });
-  });
-  assert.ok(kg <= a.aclKg + EPS, 'within the ACL');
-  const cg = moment / kg;
-  assert.ok(cg >= a.cgRangeM[0] - EPS && cg <= a.cgRangeM[1] + EPS, `CG ${cg} in range`);
-  assert.ok(Math.abs((load.cgM ?? 0) - cg) < 1e-6);
-}
 
 const candidates = (pieces: CargoPiece[], a: FleetLine) => pieces.map((piece, rank) => ({ piece, rank, options: floorOrientations(piece, a) }));
 
@@ -55,12 +19,12 @@ test('a C-130J-30 takes three 4.46 m vehicles and two heavy pallets: one vehicle
   // pallets stations 7 and 8, and the ramp station takes no 4.5 t pallet: two vehicles flew.
   const pieces = [vehicle('V1', 2414.7, 4.46, 2.27), vehicle('V2', 2414.7, 4.46, 2.27), vehicle('V3', 2414.7, 4.46, 2.27), pallet('P1', 4500), pallet('P2', 4400)];
   const load = buildLoad({ pieces, aircraft: C130, maxCargoKg: C130.aclKg });
-  checkLoad(load, C130);
+  checkStationLoad(load, C130);
   assert.deepEqual(load.pieces.map((p) => p.ref).sort(), ['P1', 'P2', 'V1', 'V2', 'V3']);
   // offered more of both, it still mixes them rather than taking vehicles alone
   const more = [...pieces, vehicle('V4', 2414.7, 4.46, 2.27), vehicle('V5', 2414.7, 4.46, 2.27), pallet('P3', 4000)];
   const mixed = buildLoad({ pieces: more, aircraft: C130, maxCargoKg: C130.aclKg });
-  checkLoad(mixed, C130);
+  checkStationLoad(mixed, C130);
   assert.equal(mixed.pieces.filter((p) => p.vehicle).length, 3);
   assert.equal(mixed.pieces.filter((p) => p.kind === 'pallet').length, 2);
 });
@@ -72,7 +36,7 @@ test('runs: the split between the ends that leaves the most stations, pallets fi
   const sets = runProposals(candidates(pieces, C130), C130.aclKg, C130, 2, 0);
   assert.deepEqual(sets[0].map((c) => c.piece.ref), ['P1', 'P2', 'B', 'C', 'A']);
   const load = buildLoad({ pieces, aircraft: C130, maxCargoKg: C130.aclKg });
-  checkLoad(load, C130);
+  checkStationLoad(load, C130);
   assert.equal(load.pieces.length, 5);
   const aft = load.loads[load.pieces.findIndex((p) => p.ref === 'A')];
   assert.ok(Math.abs(aft.x + aft.l - C130.floorLengthM) < EPS, 'the 5.38 m vehicle at the aft end');
@@ -94,7 +58,7 @@ test('runs: none where the floor is not single-file, nor past the value to beat'
 // first station and 3.78 m behind its last that carry no pallet.
 const stationsUnder = (load: AircraftLoad, a: FleetLine) =>
   a.palletStations!.filter((s) =>
-    load.loads.some((f, i) => load.pieces[i].kind !== 'pallet' && Math.min(f.x + f.l, s.x + s.l) - Math.max(f.x, s.x) > EPS && Math.min(f.y + f.w, s.y + s.w) - Math.max(f.y, s.y) > EPS),
+    load.loads.some((f, i) => load.pieces[i].kind !== 'pallet' && overlap(f, s)),
   ).length;
 
 test('two columns: the load\'s vehicles split between the margins of both columns free two stations for pallets', () => {
@@ -108,10 +72,10 @@ test('two columns: the load\'s vehicles split between the margins of both column
   ];
   for (let i = 1; i <= 19; i++) pieces.push(pallet(`P${i}`, 2000));
   const greedy = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg }, { columnRuns: 'off' });
-  checkLoad(greedy, C17);
+  checkStationLoad(greedy, C17);
   assert.equal(stationsUnder(greedy, C17), 2);
   const load = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg });
-  checkLoad(load, C17);
+  checkStationLoad(load, C17);
   assert.equal(stationsUnder(load, C17), 0);
   const vehicles = (l: AircraftLoad) => l.pieces.filter((p) => p.kind !== 'pallet').map((p) => p.ref).sort();
   assert.deepEqual(vehicles(load), vehicles(greedy));
@@ -151,6 +115,6 @@ test('two columns: the sets of up to three floor pieces leave the most stations 
   assert.deepEqual(columnProposals(candidates(pieces, C17), C17.aclKg, C17, 2, 2), []);
   assert.deepEqual(columnProposals(candidates(pieces, C130), C130.aclKg, C130, 2, 0), []);
   const load = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg }, { columnRuns: 'sets' });
-  checkLoad(load, C17);
+  checkStationLoad(load, C17);
   assert.equal(load.pieces.length, 5);
 });

@@ -1,60 +1,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FleetLine, Load } from '../../model/index.ts';
-import type { AircraftLoad, CargoPiece } from '../types.ts';
+import type { Load } from '../../model/index.ts';
+import type { AircraftLoad } from '../types.ts';
 import { buildLoad } from './index.ts';
-import { C130, C17, pallet, vehicle } from './testkit.ts';
+import { C130, C17, checkStationLoad, pallet, vehicle } from './testkit.ts';
 
 const EPS = 1e-6;
 
 const at = (load: AircraftLoad, ref: string): Load => load.loads[load.pieces.findIndex((p) => p.ref === ref)];
 const apart = (a: Load, b: Load) =>
   !(a.x < b.x + b.l + 0.5 - EPS && b.x < a.x + a.l + 0.5 - EPS && a.y < b.y + b.w + 0.5 - EPS && b.y < a.y + a.w + 0.5 - EPS);
-const overlap = (a: Load, b: { x: number; y: number; l: number; w: number }) =>
-  Math.min(a.x + a.l, b.x + b.l) - Math.max(a.x, b.x) > EPS && Math.min(a.y + a.w, b.y + b.w) - Math.max(a.y, b.y) > EPS;
-
-/** Every pallet on its own station within the station's weight; no station under a floor piece carries one; CG in range. */
-function checkStations(load: AircraftLoad, a: FleetLine): void {
-  const st = a.palletStations!;
-  const used = new Set<number>();
-  let kg = 0;
-  let moment = 0;
-  load.pieces.forEach((p, i) => {
-    const l = load.loads[i];
-    kg += p.weightKg;
-    moment += p.weightKg * (l.x + l.l / 2);
-    if (p.kind !== 'pallet') {
-      if (p.vehicle) assert.deepEqual([l.l, l.w], [p.lengthM, p.widthM], `${p.ref} drives on`);
-      return;
-    }
-    const k = st.findIndex((s) => Math.abs(s.x - l.x) < EPS && Math.abs(s.y - l.y) < EPS && Math.abs(s.l - l.l) < EPS && Math.abs(s.w - l.w) < EPS);
-    assert.ok(k >= 0, `${p.ref} on a station`);
-    assert.ok(!used.has(k), `${p.ref}: station ${k + 1} once`);
-    used.add(k);
-    assert.ok(p.weightKg <= st[k].maxKg + EPS, `${p.ref} within station ${k + 1}'s ${st[k].maxKg} kg`);
-    load.pieces.forEach((q, j) => {
-      if (q.kind === 'floor') assert.ok(!overlap(load.loads[j], st[k]), `${q.ref} over station ${k + 1} of ${p.ref}`);
-    });
-  });
-  if (kg > 0) {
-    const cg = moment / kg;
-    assert.ok(cg >= a.cgRangeM[0] - EPS && cg <= a.cgRangeM[1] + EPS, `CG ${cg}`);
-    assert.ok(Math.abs((load.cgM ?? 0) - cg) < 1e-6);
-  }
-}
 
 test('a full C-17 of pallets: one a station, the heavy ones off the ramp, balanced', () => {
   const pieces = Array.from({ length: 18 }, (_, i) => pallet(`P${i + 1}`, i < 14 ? 3500 : 2400));
   const load = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg });
   assert.equal(load.pieces.length, 18);
-  checkStations(load, C17);
+  checkStationLoad(load, C17);
 });
 
 test('vehicles drive on in lanes and block the stations under them; pallets take the rest', () => {
   const pieces = [vehicle('matv-1', 12500, 6.27, 2.49), vehicle('matv-2', 12500, 6.27, 2.49), ...Array.from({ length: 10 }, (_, i) => pallet(`P${i + 1}`, 3000))];
   const load = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg });
   assert.equal(load.pieces.length, 12);
-  checkStations(load, C17);
+  checkStationLoad(load, C17);
   const [a, b] = [at(load, 'matv-1'), at(load, 'matv-2')];
   assert.ok(a.y !== b.y || a.x !== b.x);
 });
@@ -63,7 +31,7 @@ test('on a floor too narrow for two side by side, vehicles go one behind the oth
   const pieces = [vehicle('hmmwv-1', 2700, 4.93, 2.18), vehicle('hmmwv-2', 2700, 4.93, 2.18), vehicle('hmmwv-3', 2700, 4.93, 2.18)];
   const load = buildLoad({ pieces, aircraft: C130, maxCargoKg: C130.aclKg });
   assert.equal(load.pieces.length, 3);
-  checkStations(load, C130);
+  checkStationLoad(load, C130);
   const xs = load.loads.map((l) => l.x).sort((p, q) => p - q);
   for (let i = 1; i < xs.length; i++) assert.ok(xs[i] >= xs[i - 1] + 4.93 - EPS, 'one lane');
   // two side by side where the floor allows
@@ -78,7 +46,7 @@ test('in one lane, vehicles stand at the front and at the aft end where that fre
   const pieces = [vehicle('truck-1', 2300, 5.07, 2.4), vehicle('truck-2', 2300, 5.07, 2.4), ...Array.from({ length: 5 }, (_, i) => pallet(`P${i + 1}`, 2000))];
   const load = buildLoad({ pieces, aircraft: C130, maxCargoKg: C130.aclKg });
   assert.equal(load.pieces.length, 6);
-  checkStations(load, C130);
+  checkStationLoad(load, C130);
   const ends = [at(load, 'truck-1'), at(load, 'truck-2')].map((l) => [l.x, l.x + l.l]).sort((p, q) => p[0] - q[0]);
   assert.ok(ends[0][0] <= EPS && ends[1][1] >= C130.floorLengthM - EPS, 'one at each end');
 });
@@ -90,7 +58,7 @@ test('hazards that must be segregated sit at least half a metre apart; cargo-air
     ...Array.from({ length: 8 }, (_, i) => pallet(`gen-${i}`, 2000))];
   const load = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg });
   assert.equal(load.pieces.length, 12);
-  checkStations(load, C17);
+  checkStationLoad(load, C17);
   for (const b of ['bombs-1', 'bombs-2']) for (const f of ['fuel-1', 'fuel-2']) assert.ok(apart(at(load, b), at(load, f)), `${b} and ${f} apart`);
 
   const cao = [pallet('lithium', 1000, { cargoAircraftOnly: true, hazards: ['9'] }), pallet('tools', 2000)];
@@ -102,7 +70,7 @@ test('a helicopter too wide for one column of stations leaves the other side for
   const pieces = [vehicle('uh60', 5700, 12.6, 2.9), vehicle('pickup-1', 2100, 5.33, 1.86), vehicle('pickup-2', 2100, 5.33, 1.86)];
   const load = buildLoad({ pieces, aircraft: C17, maxCargoKg: C17.aclKg });
   assert.equal(load.pieces.length, 3);
-  checkStations(load, C17);
+  checkStationLoad(load, C17);
   const heli = at(load, 'uh60');
   assert.ok(heli.y <= EPS || heli.y + heli.w >= C17.floorWidthM - EPS, 'against a wall');
 });
@@ -111,7 +79,7 @@ test('a pallet no station takes (too heavy for every one) is not loaded on a rai
   const ramp = { ...C130, palletStations: C130.palletStations!.map((s) => ({ ...s, maxKg: 2000 })) };
   const load = buildLoad({ pieces: [pallet('heavy', 3000), pallet('light', 1500)], aircraft: ramp, maxCargoKg: ramp.aclKg });
   assert.deepEqual(load.pieces.map((p) => p.ref), ['light']);
-  checkStations(load, ramp);
+  checkStationLoad(load, ramp);
 });
 
 test('a copied station layout goes on as the original would, and neither changes the other', async () => {

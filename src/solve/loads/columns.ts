@@ -11,20 +11,15 @@
 //   on the stations left, as runs.ts does on one column (off by default: it flies more sorties).
 // Pieces wider than a column are left to the greedy fills.
 
-import type { CargoPiece } from '../types.ts';
 import type { FleetLine } from '../../model/index.ts';
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
-import type { Orientation } from '../shared/orientations.ts';
 import { takesPallet } from '../shared/stations.ts';
-import { keepBest } from './runs.ts';
+import { addToGroup, heaviestFirst, keepBest, type Group, type RunCandidate } from './runs.ts';
 
 const EPS = GEOMETRY_EPS_M;
 
-export interface ColumnCandidate {
-  piece: CargoPiece;
-  options: readonly Orientation[];
-  rank: number;
-}
+/** A piece offered to a load, as runs.ts reads it. */
+export type ColumnCandidate = RunCandidate;
 
 /** One column of stations, front to back. */
 interface StationColumn {
@@ -200,13 +195,6 @@ export interface ColumnSet<T> {
   pallets: T[];
 }
 
-interface Group<T> {
-  l: number;
-  w: number;
-  kg: number;
-  members: T[];
-}
-
 /**
  * Up to `count` sets of the candidates (best first), each of up to COLUMN_PIECES floor pieces
  * split between the four runs so they cover the fewest stations, with the heaviest pallets that
@@ -227,19 +215,11 @@ export function columnProposals<T extends ColumnCandidate>(candidates: readonly 
       if (fit) pallets.push({ c, ...fit });
       continue;
     }
-    const { l, w } = c.options[0];
-    if (w > two.band + EPS) continue;
-    let g = groups.find((x) => Math.abs(x.l - l) <= EPS && Math.abs(x.w - w) <= EPS && x.kg === c.piece.weightKg);
-    if (!g) {
-      if (groups.length === COLUMN_GROUPS) continue;
-      groups.push((g = { l, w, kg: c.piece.weightKg, members: [] }));
-    }
-    g.members.push(c);
+    if (c.options[0].w > two.band + EPS) continue;
+    addToGroup(groups, c, COLUMN_GROUPS); // past the first kinds (priority order), a piece is left out
   }
   if (groups.length === 0) return [];
-  pallets.sort((a, b) => b.kg - a.kg || a.c.rank - b.c.rank);
-  const heavy = [0];
-  for (const p of pallets) heavy.push(heavy[heavy.length - 1] + p.kg);
+  const heavy = heaviestFirst(pallets);
   const n = stations.length;
   const stationL = Math.max(...stations.map((st) => st.l));
   const stationA = Math.max(...stations.map((st) => st.l * st.w));

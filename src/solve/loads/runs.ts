@@ -33,11 +33,37 @@ export interface RunCandidate {
 }
 
 /** Floor pieces alike for a run: same length along the floor, width across it and weight. */
-interface Group<T> {
+export interface Group<T> {
   l: number;
   w: number;
   kg: number;
   members: T[];
+}
+
+/**
+ * Puts a floor piece, standing as its first option, with the pieces alike; false when it is of a
+ * new kind and `maxGroups` kinds are there already (the sets tried grow with the kinds).
+ */
+export function addToGroup<T extends RunCandidate>(groups: Group<T>[], c: T, maxGroups: number): boolean {
+  const { l, w } = c.options[0];
+  let g = groups.find((x) => Math.abs(x.l - l) <= EPS && Math.abs(x.w - w) <= EPS && x.kg === c.piece.weightKg);
+  if (!g) {
+    if (groups.length === maxGroups) return false;
+    groups.push((g = { l, w, kg: c.piece.weightKg, members: [] }));
+  }
+  g.members.push(c);
+  return true;
+}
+
+/**
+ * Sorts the pallets heaviest first (the earlier at a tie) and returns what the k heaviest weigh,
+ * for each k: with the stations free, a bound on what a set can take.
+ */
+export function heaviestFirst<T extends { rank: number }>(pallets: { c: T; kg: number }[]): number[] {
+  pallets.sort((a, b) => b.kg - a.kg || a.c.rank - b.c.rank);
+  const heavy = [0];
+  for (const p of pallets) heavy.push(heavy[heavy.length - 1] + p.kg);
+  return heavy;
 }
 
 /**
@@ -60,20 +86,11 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
     }
     // a piece with room beside it: the floor is not single-file, the greedy fills use the room
     if (c.options.some((o) => o.w <= half + EPS)) return [];
-    const { l, w } = c.options[0];
-    let g = groups.find((x) => Math.abs(x.l - l) <= EPS && Math.abs(x.w - w) <= EPS && x.kg === c.piece.weightKg);
-    if (!g) {
-      // too many kinds to try every set of three within a sortie's time: the greedy fills alone
-      if (groups.length === RUN_GROUPS) return [];
-      groups.push((g = { l, w, kg: c.piece.weightKg, members: [] }));
-    }
-    g.members.push(c);
+    // too many kinds to try every set of three within a sortie's time: the greedy fills alone
+    if (!addToGroup(groups, c, RUN_GROUPS)) return [];
   }
   if (groups.length === 0) return [];
-  pallets.sort((a, b) => b.kg - a.kg || a.c.rank - b.c.rank);
-  // the k heaviest pallets weigh heavy[k]: with the stations free, a bound on what a set can take
-  const heavy = [0];
-  for (const p of pallets) heavy.push(heavy[heavy.length - 1] + p.kg);
+  const heavy = heaviestFirst(pallets);
   const stationL = Math.max(...stations.map((st) => st.l));
   const stationA = Math.max(...stations.map((st) => st.l * st.w));
   const A = L * aircraft.floorWidthM;

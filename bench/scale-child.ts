@@ -126,9 +126,7 @@ function run(spec: ScaleSpec): ScaleResult {
   const roles = new Map(scenario.sites.map((x) => [x.id, x.role]));
   const straight = plan.sorties.every((x) => roles.get(x.from) === 'origin' && roles.get(x.to) === 'destination');
   if (straight && out.closureDays !== null && out.closureBoundDays && out.closureDays / out.closureBoundDays > CLOSURE_RATIO_TARGET) {
-    const retrograde = new Map<string, number>();
-    for (const d of plan.dispositions) if (d.action === 'retrograde') retrograde.set(d.itemId, (retrograde.get(d.itemId) ?? 0) + d.quantity);
-    const home = computeBounds(scenario, retrograde, { straightHome: true }).closure;
+    const home = computeBounds(scenario, retrogradeOf(plan), { straightHome: true }).closure;
     out.closureBoundHomeDays = typeof home.value === 'string' ? days(home.value, scenario.asOf) : null;
     out.closureBoundHomeBasis = home.basis;
   }
@@ -152,10 +150,16 @@ function run(spec: ScaleSpec): ScaleResult {
   return out;
 }
 
+/** Units going home per item, as the plan's dispositions say (what the bounds are computed for). */
+function retrogradeOf(plan: ReturnType<typeof timedPlan>['plan']): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of plan.dispositions) if (d.action === 'retrograde') out.set(d.itemId, (out.get(d.itemId) ?? 0) + d.quantity);
+  return out;
+}
+
 /** Sites whose runway takes one type of the fleet: plan, bound and configuration-LP bound. */
 function singleClassSites(scenario: Scenario, plan: ReturnType<typeof timedPlan>['plan']): NonNullable<ScaleResult['singleClass']> {
-  const retrograde = new Map<string, number>();
-  for (const d of plan.dispositions) if (d.action === 'retrograde') retrograde.set(d.itemId, (retrograde.get(d.itemId) ?? 0) + d.quantity);
+  const retrograde = retrogradeOf(plan);
   const perSite = computeBounds(scenario, retrograde).perSite;
   const out: NonNullable<ScaleResult['singleClass']> = [];
   for (const site of scenario.sites.filter((x) => x.role === 'origin')) {

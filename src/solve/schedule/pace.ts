@@ -53,12 +53,9 @@ export class Pace {
     }
     for (const ws of work.values()) {
       for (const li of ws.lanes.keys()) {
-        let until = -Infinity;
-        for (const o of tails) if (o.line.aclKg > lines[li].aclKg && ws.lanes.has(o.lineIdx)) until = Math.max(until, o.landBy);
-        this.biggerUntil.set(`${ws.idx}|${li}`, until);
-        if (Number.isFinite(airfields[ws.idx].mog)) {
-          this.biggerTails.set(`${ws.idx}|${li}`, tails.filter((o) => o.line.aclKg > lines[li].aclKg && ws.lanes.has(o.lineIdx)));
-        }
+        const bigger = tails.filter((o) => o.line.aclKg > lines[li].aclKg && ws.lanes.has(o.lineIdx));
+        this.biggerUntil.set(`${ws.idx}|${li}`, bigger.reduce((until, o) => Math.max(until, o.landBy), -Infinity));
+        if (Number.isFinite(airfields[ws.idx].mog)) this.biggerTails.set(`${ws.idx}|${li}`, bigger);
       }
     }
     // Slot-bound: the tails of the biggest line serving these origins are enough to fill every

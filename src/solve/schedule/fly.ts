@@ -46,8 +46,13 @@ export function fly(b: Board, job: Job): Flown {
     const pieces = window.map((e) => e.piece);
     // issue 11: with passengers aboard, cargo-aircraft-only pieces wait for a sortie without; they
     // fly as soon as they wait while more than a load remains, so the last people need not fly alone
-    if (mandatory > 0 && ws.kg > line.aclKg && pieces.some((p) => p.cargoAircraftOnly)) mandatory = 0;
-    load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg - mandatory * pkg, passengers: mandatory > 0 });
+    const cargoOnlyTurn = mandatory > 0 && ws.kg > line.aclKg && pieces.some((p) => p.cargoAircraftOnly);
+    load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg - (cargoOnlyTurn ? 0 : mandatory) * pkg, passengers: !cargoOnlyTurn && mandatory > 0 });
+    // A turn for them that takes none of them is no turn: the people due to leave fly instead
+    // (Niger's AB101 flew three full loads without people this way and its last 22 people alone).
+    if (cargoOnlyTurn && !load.pieces.some((p) => p.cargoAircraftOnly)) {
+      load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg - mandatory * pkg, passengers: true });
+    } else if (cargoOnlyTurn) mandatory = 0;
     if (load.pieces.length === 0 && mandatory > 0) {
       load = b.buildLoad({ pieces, aircraft: line, maxCargoKg: line.aclKg });
       if (load.pieces.length > 0) mandatory = 0;

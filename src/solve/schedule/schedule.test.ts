@@ -211,3 +211,21 @@ test('a load is offered the first pieces and a sample of the lighter ones furthe
   ws.take(w[0]);
   assert.ok(!lane.window(0, 10).includes(w[0]), 'taken pieces are not offered again');
 });
+
+test('a sortie turned over to cargo-aircraft-only pieces that takes none of them flies the people due to leave', () => {
+  const sc = scenario({
+    aircraft: [line(BIG, 'DST', 2)],
+    personnel: [{ site: 'NIM', count: 100, role: 'support' }],
+  });
+  // Ten 4 t pallets fill a BIG sortie's 40 t; the cargo-aircraft-only piece waits behind them
+  // and does not fit beside them (27.4 m of pallets on 30 m of floor).
+  const cao: CargoPiece = { ref: 'CAO', kind: 'floor', site: 'NIM', lengthM: 3, widthM: 2, heightM: 2, weightKg: 3000, sensitive: false, tiltable: false, itemIds: ['CAO'], cargoAircraftOnly: true };
+  const pieces = [...pallets('NIM', 20, 4000), cao];
+  const r = run(sc, pieces);
+  assert.deepEqual(problems(sc, pieces, r.sorties), []);
+  const out = r.sorties.filter((s) => s.from === 'NIM');
+  // 80 t and 3 t of cargo and 100 people at 100 kg: 93 t, three 40 t loads, and seats for 150.
+  assert.equal(out.length, 3, out.map((s) => `${s.id} ${s.payloadKg} kg ${s.passengers} people`).join('; '));
+  for (const s of out) if (s.loads.some((l) => l.ref === 'CAO')) assert.equal(s.passengers, 0);
+  assert.equal(out.reduce((n, s) => n + s.passengers, 0), 100);
+});

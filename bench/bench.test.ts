@@ -8,6 +8,8 @@ import { bppScenario, firstFitBins, parseBpp, runInstance } from './bpp1d.ts';
 import { brScenarioFile, loadValid, parseBr } from './br.ts';
 import { parseScenario } from '../src/scenario/index.ts';
 import { columnBaseline } from './br-baseline.ts';
+import { piecesByWeight } from './scale-pieces.ts';
+import type { Plan, Scenario } from '../src/model/index.ts';
 
 test('sizes and options parse as the README shows them', () => {
   assert.equal(parseSize('1k'), 1_000);
@@ -104,4 +106,30 @@ test('the load check finds overlaps, units outside, wrong faces and thin support
   const units = (id: string) => (id.startsWith('s') ? short : unit(id));
   assert.equal(loadValid(part, [2, 2, 2], units, 0.75), true);
   assert.equal(loadValid(part, [2, 2, 2], units, 1), false);
+});
+
+test("the plan's own pieces: weights over a quarter of the payload go three to a sortie, however light the rest", () => {
+  const sc = {
+    items: [{ id: 'truck', unitWeightKg: 4_400 }, { id: 'crate', unitWeightKg: 300 }],
+    policy: { passengerKg: 100 },
+  } as unknown as Scenario;
+  const sortie = (id: string, from: string, refs: string[], passengers: number) => ({ id, from, passengers, loads: refs.map((ref) => ({ ref })) });
+  // Seven 4,400 kg pieces (five trucks, two pallets at 4,300 kg gross) and light cargo: by total
+  // weight 2 sorties of 16,000 kg, but no sortie takes four of the heavy ones (17,200 kg).
+  const plan = {
+    pallets: [{ id: 'P1', grossKg: 4_300 }, { id: 'P2', grossKg: 4_300 }],
+    sorties: [
+      sortie('S1', 'A', ['truck', 'truck', 'truck', 'crate'], 2),
+      sortie('S2', 'A', ['truck', 'truck', 'P1'], 0),
+      sortie('S3', 'A', ['P2', 'crate'], 5),
+      sortie('S4', 'B', ['truck'], 0),
+    ],
+  } as unknown as Plan;
+  const a = piecesByWeight(sc, plan, 'A', 16_000);
+  assert.deepEqual(a, { lowerBound: 3, optimal: true, pieces: 9, people: 7 });
+  // The same weights lighter by a tenth: four heavy ones fit a sortie, and two sorties do.
+  const light = { ...plan, pallets: [{ id: 'P1', grossKg: 3_800 }, { id: 'P2', grossKg: 3_800 }] } as unknown as Plan;
+  const lighter = { ...sc, items: [{ id: 'truck', unitWeightKg: 3_800 }, { id: 'crate', unitWeightKg: 300 }] } as unknown as Scenario;
+  assert.equal(piecesByWeight(lighter, light, 'A', 16_000).lowerBound, 2);
+  assert.throws(() => piecesByWeight(sc, { ...plan, sorties: [sortie('S9', 'A', ['ghost'], 0)] } as unknown as Plan, 'A', 16_000), /S9 carries ghost/);
 });

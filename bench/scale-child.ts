@@ -13,6 +13,7 @@ import { REPO_ROOT } from './paths.ts';
 import { timedPlan } from './scale-pipeline.ts';
 import { computeBounds } from '../src/solve/bounds/index.ts';
 import { floorLengthBound, singleClassNeed } from './scale-floor-lp.ts';
+import { piecesByWeight } from './scale-pieces.ts';
 
 export type ScaleSpec =
   | { kind: 'generated'; label: string; seed: number; lines: number; unitsPerLine?: number; crews?: CrewVariant }
@@ -56,6 +57,13 @@ export interface ScaleResult {
    */
   singleClass?: { site: string; type: string; sorties: number; bound: number; configurationLp: number; ms: number }[];
   /**
+   * Rows whose sorties are far above their bound: per origin site, its sorties, its share of the
+   * plan's bound, and the fewest sorties the plan's own pieces and people need by their weights
+   * alone (scale-pieces.ts), or the site's bound where that is higher: where this is the plan's
+   * count, the loads lose nothing.
+   */
+  pieces?: { site: string; sorties: number; bound: number; byWeight: number; optimal: boolean }[];
+  /**
    * Rows whose closure is far above its bound: the same scenario planned again with every
    * agreement deadline moved to the day of the closure bound, so that the plan is late and the
    * scheduler trades sorties for an earlier closure (shuttles through a hub) where it can: what
@@ -74,6 +82,7 @@ export interface ScaleResult {
 /** Rows up to this many item lines get the closure-first run when their closure ratio is above the target. */
 const CLOSURE_FIRST_MAX_LINES = 5_000;
 const CLOSURE_RATIO_TARGET = 1.05;
+const SORTIES_RATIO_TARGET = 1.03;
 
 function load(spec: ScaleSpec): Scenario {
   if (spec.kind === 'file') {
@@ -123,6 +132,7 @@ function run(spec: ScaleSpec): ScaleResult {
     stranded,
   };
   out.singleClass = singleClassSites(scenario, plan);
+  if (out.sorties > SORTIES_RATIO_TARGET * out.sortiesBound) out.pieces = piecesBySite(scenario, plan);
   const roles = new Map(scenario.sites.map((x) => [x.id, x.role]));
   const straight = plan.sorties.every((x) => roles.get(x.from) === 'origin' && roles.get(x.to) === 'destination');
   if (straight && out.closureDays !== null && out.closureBoundDays && out.closureDays / out.closureBoundDays > CLOSURE_RATIO_TARGET) {
@@ -173,6 +183,19 @@ function singleClassSites(scenario: Scenario, plan: ReturnType<typeof timedPlan>
     });
   }
   return out;
+}
+
+/** Per origin site: sorties, bound, and the weight-only bound for the plan's own pieces. */
+function piecesBySite(scenario: Scenario, plan: ReturnType<typeof timedPlan>['plan']): NonNullable<ScaleResult['pieces']> {
+  const perSite = computeBounds(scenario, retrogradeOf(plan)).perSite;
+  return scenario.sites.filter((x) => x.role === 'origin').map((site) => {
+    // any type the site's runway takes could fly them: the largest payload bounds every sortie
+    const acl = Math.max(...scenario.aircraft.filter((l) => !site.accepts || site.accepts.includes(l.type)).map((l) => l.aclKg));
+    const w = piecesByWeight(scenario, plan, site.id, acl);
+    const bound = perSite.find((b) => b.site === site.id)?.sortiesLowerBound ?? 0;
+    // the plan's bound holds for any plan, so for any loads of these pieces too (seats, say)
+    return { site: site.id, sorties: plan.sorties.filter((x) => x.from === site.id).length, bound, byWeight: Math.max(w.lowerBound, bound), optimal: w.optimal };
+  });
 }
 
 const spec = JSON.parse(process.argv[2] ?? 'null') as ScaleSpec | null;

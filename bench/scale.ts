@@ -144,6 +144,24 @@ function closureFirstLines(rep: ScaleReport): string[] {
   return out.length ? ['closure first (the deadline moved to the day of the closure bound, so the scheduler trades sorties for time):', ...out] : [];
 }
 
+/**
+ * Rows whose sorties miss their target: per origin, the fewest sorties the plan's own pieces and
+ * people need by weight alone (exact bin packing), against the plan's sorties and bound there.
+ */
+function piecesLines(rep: ScaleReport): string[] {
+  const out: string[] = [];
+  for (const row of rep.rows) {
+    const ps = row.result?.pieces;
+    if (!ps?.length) continue;
+    const sum = (k: 'sorties' | 'bound' | 'byWeight') => ps.reduce((a, p) => a + p[k], 0);
+    const sites = ps.filter((p) => p.sorties > 0).map((p) => `${p.site} ${p.sorties}/${p.byWeight}/${p.bound}`).join(', ');
+    out.push(`  ${row.spec.label}: ${sum('sorties')} sorties from origins; their pieces need at least ${sum('byWeight')}; bound ${sum('bound')} (per site, sorties/pieces/bound: ${sites})`);
+  }
+  return out.length
+    ? ['the plan\'s own pieces (its pallets, floor units and people, by weight alone: exact bin packing in HiGHS; or the site\'s bound where higher): the fewest sorties any loads of them need:', ...out]
+    : [];
+}
+
 /** Rows whose plan flies straight home: their closure against the bound of such plans. */
 function straightHomeLines(rep: ScaleReport): string[] {
   const out: string[] = [];
@@ -206,6 +224,7 @@ export function scaleTable(rep: ScaleReport): string {
     ),
     `targets: sorties <= ${t.sortiesRatio} x bound, closure (days from asOf) <= ${t.closureRatio} x bound, Niger plan < 1 s, 10k lines < 10 s, 100k lines < 60 s and < 4 GB peak RSS`,
     ...singleClassLines(rep),
+    ...piecesLines(rep),
     ...closureFirstLines(rep),
     ...straightHomeLines(rep),
     `plan total = dispose + pallets + schedule + verify + the rest (pieces, bounds, metrics); load = generate/read + parse + normalise, not in the total; child CPU = user + system time of the whole child (load included; wall far above CPU = a busy machine); peak MB = the child's max RSS`,

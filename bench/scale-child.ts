@@ -12,6 +12,7 @@ import { planOnce } from '../src/app/plan.ts';
 import { REPO_ROOT } from './paths.ts';
 import { timedPlan } from './scale-pipeline.ts';
 import { computeBounds } from '../src/solve/bounds/index.ts';
+import { nthDeparture } from '../src/solve/bounds/closure.ts';
 import { floorLengthBound, singleClassNeed } from './scale-floor-lp.ts';
 import { piecesByWeight } from './scale-pieces.ts';
 
@@ -62,7 +63,14 @@ export interface ScaleResult {
    * alone (scale-pieces.ts), or the site's bound where that is higher: where this is the plan's
    * count, the loads lose nothing.
    */
-  pieces?: { site: string; sorties: number; bound: number; byWeight: number; optimal: boolean }[];
+  pieces?: {
+    site: string; sorties: number; bound: number; byWeight: number; optimal: boolean;
+    /**
+     * when every sortie flies straight home: the earliest the site's byWeight-th departure can be
+     * (nthDeparture, hops to destinations only), in days from asOf, and the plan's last there
+     */
+    homeDays?: number | null; lastDays?: number | null;
+  }[];
   /**
    * Rows whose closure is far above its bound: the same scenario planned again with every
    * agreement deadline moved to the day of the closure bound, so that the plan is late and the
@@ -188,13 +196,25 @@ function singleClassSites(scenario: Scenario, plan: ReturnType<typeof timedPlan>
 /** Per origin site: sorties, bound, and the weight-only bound for the plan's own pieces. */
 function piecesBySite(scenario: Scenario, plan: ReturnType<typeof timedPlan>['plan']): NonNullable<ScaleResult['pieces']> {
   const perSite = computeBounds(scenario, retrogradeOf(plan)).perSite;
+  const roles = new Map(scenario.sites.map((x) => [x.id, x.role]));
+  const straight = plan.sorties.every((x) => roles.get(x.from) === 'origin' && roles.get(x.to) === 'destination');
+  const homeClosure = straight ? computeBounds(scenario, retrogradeOf(plan), { straightHome: true }).closure.value : null;
+  const homeBound = typeof homeClosure === 'string' ? days(homeClosure, scenario.asOf) : null;
   return scenario.sites.filter((x) => x.role === 'origin').map((site) => {
     // any type the site's runway takes could fly them: the largest payload bounds every sortie
     const acl = Math.max(...scenario.aircraft.filter((l) => !site.accepts || site.accepts.includes(l.type)).map((l) => l.aclKg));
     const w = piecesByWeight(scenario, plan, site.id, acl);
     const bound = perSite.find((b) => b.site === site.id)?.sortiesLowerBound ?? 0;
     // the plan's bound holds for any plan, so for any loads of these pieces too (seats, say)
-    return { site: site.id, sorties: plan.sorties.filter((x) => x.from === site.id).length, bound, byWeight: Math.max(w.lowerBound, bound), optimal: w.optimal };
+    const byWeight = Math.max(w.lowerBound, bound);
+    const from = plan.sorties.filter((x) => x.from === site.id);
+    const row = { site: site.id, sorties: from.length, bound, byWeight, optimal: w.optimal };
+    if (!straight || from.length === 0) return row;
+    // the closure bound of straight-home plans holds for those with these pieces too
+    const home = nthDeparture(scenario, site, byWeight, -Infinity, 0, (x) => x.role === 'destination');
+    const homeDays = Math.max(home ? (home.at - toMs(scenario.asOf)) / DAY_MS : -Infinity, homeBound ?? -Infinity);
+    const last = from.reduce((a, x) => (x.departs > a ? x.departs : a), from[0].departs);
+    return { ...row, homeDays: Number.isFinite(homeDays) ? homeDays : null, lastDays: days(last, scenario.asOf) };
   });
 }
 

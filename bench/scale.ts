@@ -156,6 +156,11 @@ function piecesLines(rep: ScaleReport): string[] {
     const sum = (k: 'sorties' | 'bound' | 'byWeight') => ps.reduce((a, p) => a + p[k], 0);
     const sites = ps.filter((p) => p.sorties > 0).map((p) => `${p.site} ${p.sorties}/${p.byWeight}/${p.bound}`).join(', ');
     out.push(`  ${row.spec.label}: ${sum('sorties')} sorties from origins; their pieces need at least ${sum('byWeight')}; bound ${sum('bound')} (per site, sorties/pieces/bound: ${sites})`);
+    // the last site to close, when the plan flies straight home: its closure at its pieces' count
+    const last = ps.filter((p) => p.lastDays != null).sort((a, b) => b.lastDays! - a.lastDays!)[0];
+    if (last && last.homeDays != null) {
+      out.push(`    closure: ${last.site}, the last to close, at ${fixed(last.lastDays!, 2)} d; straight home with these pieces (its ${last.byWeight} departures at least) no plan closes it before ${fixed(last.homeDays, 2)} d (${fixed(last.lastDays! / last.homeDays, 3)} x)`);
+    }
   }
   return out.length
     ? ['the plan\'s own pieces (its pallets, floor units and people, by weight alone: exact bin packing in HiGHS; or the site\'s bound where higher): the fewest sorties any loads of them need:', ...out]

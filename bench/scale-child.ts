@@ -66,8 +66,9 @@ export interface ScaleResult {
   pieces?: {
     site: string; sorties: number; bound: number; byWeight: number; optimal: boolean;
     /**
-     * when every sortie flies straight home: the earliest the site's byWeight-th departure can be
-     * (nthDeparture, hops to destinations only), in days from asOf, and the plan's last there
+     * when every sortie flies straight home, in days from asOf: the earliest the site's
+     * byWeight-th departure can be (nthDeparture, hops to destinations only; or the closure bound
+     * of straight-home plans where later), and the plan's last departure there
      */
     homeDays?: number | null; lastDays?: number | null;
   }[];
@@ -195,10 +196,11 @@ function singleClassSites(scenario: Scenario, plan: ReturnType<typeof timedPlan>
 
 /** Per origin site: sorties, bound, and the weight-only bound for the plan's own pieces. */
 function piecesBySite(scenario: Scenario, plan: ReturnType<typeof timedPlan>['plan']): NonNullable<ScaleResult['pieces']> {
-  const perSite = computeBounds(scenario, retrogradeOf(plan)).perSite;
+  const retrograde = retrogradeOf(plan);
+  const perSite = computeBounds(scenario, retrograde).perSite;
   const roles = new Map(scenario.sites.map((x) => [x.id, x.role]));
   const straight = plan.sorties.every((x) => roles.get(x.from) === 'origin' && roles.get(x.to) === 'destination');
-  const homeClosure = straight ? computeBounds(scenario, retrogradeOf(plan), { straightHome: true }).closure.value : null;
+  const homeClosure = straight ? computeBounds(scenario, retrograde, { straightHome: true }).closure.value : null;
   const homeBound = typeof homeClosure === 'string' ? days(homeClosure, scenario.asOf) : null;
   return scenario.sites.filter((x) => x.role === 'origin').map((site) => {
     // any type the site's runway takes could fly them: the largest payload bounds every sortie

@@ -1,11 +1,11 @@
-// Evidence for the scale section (issue 13): at a site one type alone serves, how many sorties
-// do the plan's own pieces need, whoever loads them? Every sortie from the site carries some of
-// the site's pallets (their gross weight) and floor units (their unit weight) and people (at
-// passengerKg each) within the payload limit, so one-dimensional bin packing of exactly those
-// weights in bins of the ACL is a relaxation of any load plan for them: its optimum bounds the
-// sorties from below. Solved exactly (column generation over packing patterns in HiGHS, the
-// palletiser's own weight-bin method, src/solve/pallets/bins/exact.ts), with weights rounded
-// down and the ACL rounded down to a 10 kg grid, which only relaxes it further. When this is the
+// Evidence for the scale section (issue 13): at an origin site, how many sorties do the plan's
+// own pieces need, whoever loads them? Every sortie from the site carries some of the site's
+// pallets (their gross weight), floor units (their unit weight) and people (at passengerKg each)
+// within its payload limit, so one-dimensional bin packing of exactly those weights in bins of
+// the largest ACL the site's runway takes is a relaxation of any load plan for them: its optimum
+// bounds the sorties from below. Solved exactly (column generation over packing patterns in
+// HiGHS, the palletiser's own weight-bin method, src/solve/pallets/bins/exact.ts), with weights
+// and the ACL rounded down to a 10 kg grid, which only relaxes it further. When this is the
 // plan's count, the loads are optimal for the pieces the palletiser built, and the gap to the
 // plan's sortie bound is the pallets' weights (and the bound, which sees the cargo as fluid).
 

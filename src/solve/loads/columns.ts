@@ -14,7 +14,7 @@
 import type { FleetLine } from '../../model/index.ts';
 import { GEOMETRY_EPS_M } from '../../model/index.ts';
 import { takesPallet } from '../shared/stations.ts';
-import { addToGroup, heaviestFirst, keepBest, type Group, type RunCandidate } from './runs.ts';
+import { addToGroup, heaviestFirst, keepBest, palletsOnFree, type Group, type RunCandidate } from './runs.ts';
 
 const EPS = GEOMETRY_EPS_M;
 
@@ -267,21 +267,9 @@ export function columnProposals<T extends ColumnCandidate>(candidates: readonly 
       }
     }
     if (!free) return;
-    const room = Math.min(free.length, pallets.length);
-    if (Math.min(capKg, kg + heavy[room]) / capKg + (area + room * stationA) / A <= bar() + 1e-9) return;
-    let taken = 0;
-    let palletArea = 0;
-    const lightest = pallets.length > 0 ? pallets[pallets.length - 1].kg : 0;
-    for (let j = 0; j < pallets.length; j++) {
-      const p = pallets[j];
-      if (taken === free.length || capKg - kg < lightest - 1e-6) break;
-      if (kg + p.kg > capKg + 1e-6 || p.kg > free[taken] + 1e-6) continue;
-      chosen[taken++] = j;
-      kg += p.kg;
-      palletArea += p.a;
-    }
-    const value = kg / capKg + (area + palletArea) / A;
-    if (value <= bar() + 1e-9) return;
+    const fill = palletsOnFree(pallets, free, heavy, chosen, { capKg, kg, area, stationA, A, bar: bar() });
+    if (!fill) return;
+    const { taken, value } = fill;
     const set: ColumnSet<T> = { runs: [[], [], [], []], pallets: [] };
     for (let t = 0; t < taken; t++) set.pallets.push(pallets[chosen[t]].c);
     const seen = new Map<number, number>();

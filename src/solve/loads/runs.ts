@@ -164,23 +164,9 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
         widest = first;
       }
     }
-    // heaviest pallets that fit, the i-th heaviest on the i-th strongest free station; skipped
-    // when even the heaviest pallets on every free station would not make it one of the best
-    const k = Math.min(free!.length, pallets.length);
-    if (Math.min(capKg, kg + heavy[k]) / capKg + (area + k * stationA) / A <= bar() + 1e-9) return;
-    let taken = 0;
-    let palletArea = 0;
-    const lightest = pallets.length > 0 ? pallets[pallets.length - 1].kg : 0;
-    for (let j = 0; j < pallets.length; j++) {
-      const p = pallets[j];
-      if (taken === free!.length || capKg - kg < lightest - 1e-6) break;
-      if (kg + p.kg > capKg + 1e-6 || p.kg > free![taken] + 1e-6) continue;
-      chosen[taken++] = j;
-      kg += p.kg;
-      palletArea += p.a;
-    }
-    const value = kg / capKg + (area + palletArea) / A;
-    if (value <= bar() + 1e-9) return;
+    const fill = palletsOnFree(pallets, free!, heavy, chosen, { capKg, kg, area, stationA, A, bar: bar() });
+    if (!fill) return;
+    const { taken, value } = fill;
     const set: T[] = [];
     for (let t = 0; t < taken; t++) set.push(pallets[chosen[t]].c);
     // Placed in this order, pallets first, then the front run, then the aft run, the station
@@ -198,6 +184,39 @@ export function runProposals<T extends RunCandidate>(candidates: readonly T[], c
   };
   visit(0, 0, 0, 0);
   return best.map((b) => b.set);
+}
+
+/**
+ * The heaviest waiting pallets (`pallets` heaviest first, `heavy` their prefix weights) that fit,
+ * the i-th heaviest on the i-th strongest free station (`free`: their limits, strongest first),
+ * beside floor pieces of `kg` and `area`: how many (their indices put in `chosen`) and the load's
+ * value. Null when the load cannot pass `bar`; skipped at once when even the heaviest pallets on
+ * every free station would not.
+ */
+export function palletsOnFree(
+  pallets: readonly { kg: number; a: number }[],
+  free: readonly number[],
+  heavy: readonly number[],
+  chosen: Int32Array,
+  at: { capKg: number; kg: number; area: number; stationA: number; A: number; bar: number },
+): { taken: number; value: number } | null {
+  const { capKg, stationA, A, bar } = at;
+  let { kg } = at;
+  const k = Math.min(free.length, pallets.length);
+  if (Math.min(capKg, kg + heavy[k]) / capKg + (at.area + k * stationA) / A <= bar + 1e-9) return null;
+  let taken = 0;
+  let palletArea = 0;
+  const lightest = pallets.length > 0 ? pallets[pallets.length - 1].kg : 0;
+  for (let j = 0; j < pallets.length; j++) {
+    const p = pallets[j];
+    if (taken === free.length || capKg - kg < lightest - 1e-6) break;
+    if (kg + p.kg > capKg + 1e-6 || p.kg > free[taken] + 1e-6) continue;
+    chosen[taken++] = j;
+    kg += p.kg;
+    palletArea += p.a;
+  }
+  const value = kg / capKg + (at.area + palletArea) / A;
+  return value <= bar + 1e-9 ? null : { taken, value };
 }
 
 /** Keeps the `count` highest-valued proposals, highest first; the earlier one at a tie. */

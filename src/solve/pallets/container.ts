@@ -23,6 +23,8 @@ export interface FillOptions {
   seed?: number;
   /** share of each unit's base that must rest on what is below (default MIN_SUPPORT_SHARE, 75%) */
   support?: number;
+  /** blocks every construction starts from (units of the pool, placed first) */
+  start?: readonly Block[];
 }
 
 const GREEDY = [
@@ -52,10 +54,11 @@ export function fillOne(box: ContainerBox, pool: TypePool, opts: FillOptions = {
   };
   // half the budget on fresh constructions, the rest completing the start of the best load
   const fresh = Math.max(Math.min(restarts, GREEDY.length), Math.ceil(restarts / 2));
+  const start = opts.start ?? [];
   for (let r = 0; r < restarts; r++) {
     const g = GREEDY[r % GREEDY.length];
     const improving = r >= fresh && best !== null;
-    const keep = improving ? Math.floor(best!.blocks.length * (0.3 + 0.6 * rng())) : 0;
+    const keep = improving ? Math.max(start.length, Math.floor(best!.blocks.length * (0.3 + 0.6 * rng()))) : start.length;
     const c = construct(
       box,
       pool,
@@ -68,7 +71,7 @@ export function fillOne(box: ContainerBox, pool: TypePool, opts: FillOptions = {
         window,
         support: opts.support ?? MIN_SUPPORT_SHARE,
       },
-      improving ? best!.blocks.slice(0, keep) : [],
+      improving ? best!.blocks.slice(0, keep) : start,
     );
     if (!best || value(c) > value(best) + 1e-12) best = c;
     if (packedAll(best)) break; // everything is in: nothing left to improve

@@ -172,3 +172,14 @@ test('where weight alone binds, the result says how the bins were found and what
   assert.equal(note.optimal, true);
   assert.equal(r.pallets.length, 6);
 });
+
+test('units too big to share a pallet each start one, and smaller units ride round them: one pallet a big unit', () => {
+  // 2.27 x 1.89 x 1.36 m is more than half the 463L's usable 2.64 x 2.13 x 2.44 m every way it
+  // stands, so no two share a pallet: 12 pallets at least. The cubes fit beside and on them.
+  // Volume first alone fills the first pallets with cubes and leaves 8 big units alone: 14.
+  const s = scenarioWith([item('generator', 'AGA', 12, 1100, [2.27, 1.89, 1.36]), item('cube', 'AGA', 24, 400, [1.0, 1.0, 0.9])]);
+  const r = packPallets(s, allOf(s));
+  assert.deepEqual(checkPack(s, allOf(s), r), []);
+  assert.equal(r.pallets.length, 12);
+  for (const p of r.pallets) assert.equal(p.placements.filter((u) => u.itemId === 'generator').length, 1);
+});

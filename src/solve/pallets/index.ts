@@ -19,6 +19,17 @@ function fitsOn(item: Item, pt: PalletType): Dims[] {
   return fittingOrientations(orients, { l: pt.usableLengthM, w: pt.usableWidthM, h: pt.maxHeightM });
 }
 
+/** One pallet of a group; `only` marks the two alternatives where big units first took fewer. */
+interface Built {
+  palletType: PalletType;
+  items: Item[];
+  blocks: Block[];
+  binning: BinningSummary | null;
+  units: number;
+  first: boolean;
+  only: 'both' | 'bigFirst' | 'volumeFirst';
+}
+
 interface Group {
   site: string;
   sensitive: boolean;
@@ -59,12 +70,12 @@ function palletiseGroup(
   palletTypes: readonly PalletType[],
   seed: number,
   heavierOnLighter = false, // issue 11: policy.heavierOnLighter
-): { palletType: PalletType; items: Item[]; blocks: Block[]; binning: BinningSummary | null; units: number; first: boolean }[] {
+): Built[] {
   let left = entries;
   let typesLeft = palletTypes.slice();
-  const out: { palletType: PalletType; items: Item[]; blocks: Block[]; binning: BinningSummary | null; units: number; first: boolean }[] = [];
+  const out: Built[] = [];
   while (left.length > 0 && typesLeft.length > 0) {
-    let best: { pt: PalletType; taken: typeof entries; pallets: Block[][]; binning: BinningSummary | null; units: number } | null = null;
+    let best: { pt: PalletType; taken: typeof entries; pallets: Block[][]; volumeFirst?: Block[][]; binning: BinningSummary | null; units: number } | null = null;
     for (const pt of typesLeft) {
       const taken: typeof entries = [];
       const types: BoxType[] = [];
@@ -77,7 +88,7 @@ function palletiseGroup(
       }
       if (taken.length === 0) continue;
       const units = taken.reduce((s, e) => s + e.count, 0);
-      const { pallets, binning } = buildPallets(
+      const { pallets, binning, volumeFirst } = buildPallets(
         { ...palletBox(pt), stacking: { heavierOnLighter } }, // issue 11: the stacking rule
         types,
         taken.map((e) => e.count),
@@ -89,13 +100,13 @@ function palletiseGroup(
         (units === best.units &&
           (pallets.length < best.pallets.length ||
             (pallets.length === best.pallets.length && pt.tareKg < best.pt.tareKg)));
-      if (better) best = { pt, taken, pallets, binning, units };
+      if (better) best = { pt, taken, pallets, binning, units, ...(volumeFirst ? { volumeFirst } : {}) };
     }
     if (!best) break;
     const items = best.taken.map((e) => e.item);
-    best.pallets.forEach((blocks, k) =>
-      out.push({ palletType: best!.pt, items, blocks, binning: best!.binning, units: best!.units, first: k === 0 }),
-    );
+    const alike = { palletType: best.pt, items, binning: best.binning, units: best.units };
+    best.pallets.forEach((blocks, k) => out.push({ ...alike, blocks, first: k === 0, only: best!.volumeFirst ? 'bigFirst' : 'both' }));
+    best.volumeFirst?.forEach((blocks, k) => out.push({ ...alike, blocks, first: k === 0, only: 'volumeFirst' }));
     const used = new Set(best.taken);
     left = left.filter((e) => !used.has(e));
     typesLeft = typesLeft.filter((pt) => pt !== best!.pt);
@@ -120,6 +131,12 @@ export interface BinningNote extends BinningSummary {
 
 export interface PalletsResult extends PackResult {
   binning: BinningNote[];
+  /**
+   * The pallets volume first alone builds, where big units first (`pallets`) took fewer in some
+   * group: fewer, heavier pallets can fly more sorties where weight binds, so the plan flies both
+   * and keeps the better (solve()). Absent when every group is the same both ways.
+   */
+  volumeFirst?: Pallet[];
 }
 
 export interface PackOptions {
@@ -149,31 +166,41 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
   }
 
   const pallets: Pallet[] = [];
+  const alternative: Pallet[] = [];
+  let differs = false;
   const binning: BinningNote[] = [];
   const numbered = new Map<string, number>();
+  const numberedAlt = new Map<string, number>();
   for (const group of loadGroups(scenario, cargo)) {
     const built = palletiseGroup(group.entries, scenario.palletTypes, seed, scenario.policy.heavierOnLighter === true);
     for (const b of built) {
-      if (!b.first || !b.binning) continue;
-      const count = built.filter((o) => o.binning === b.binning).length;
+      if (!b.first || !b.binning || b.only === 'volumeFirst') continue;
+      const count = built.filter((o) => o.binning === b.binning && o.only !== 'volumeFirst').length;
       binning.push({ site: group.site, sensitive: group.sensitive, palletType: b.palletType.id, units: b.units, pallets: count, ...b.binning });
     }
-    for (const { palletType, items, blocks } of built) {
-      const n = (numbered.get(group.site) ?? 0) + 1;
-      numbered.set(group.site, n);
-      const placements: Placement[] = [];
-      let grossKg = palletType.tareKg;
-      let heightM = 0;
-      for (const b of blocks) {
-        const item = items[b.type];
-        for (const u of unitsOf(b)) {
-          placements.push({ itemId: item.id, ...u });
-          grossKg += item.unitWeightKg;
-        }
-        heightM = Math.max(heightM, b.zs[b.zs.length - 1]);
-      }
-      pallets.push({ id: `P-${group.site}-${n}`, palletType: palletType.id, site: group.site, grossKg, heightM, placements });
+    for (const b of built) {
+      if (b.only !== 'volumeFirst') pallets.push(toPallet(group.site, b, numbered));
+      if (b.only !== 'bigFirst') alternative.push(toPallet(group.site, b, numberedAlt));
+      if (b.only !== 'both') differs = true;
     }
   }
-  return { pallets, floorUnits, binning };
+  return { pallets, floorUnits, binning, ...(differs ? { volumeFirst: alternative } : {}) };
+}
+
+/** A built pallet as the plan lists it, numbered from 1 per site. */
+function toPallet(site: string, { palletType, items, blocks }: Built, numbered: Map<string, number>): Pallet {
+  const n = (numbered.get(site) ?? 0) + 1;
+  numbered.set(site, n);
+  const placements: Placement[] = [];
+  let grossKg = palletType.tareKg;
+  let heightM = 0;
+  for (const b of blocks) {
+    const item = items[b.type];
+    for (const u of unitsOf(b)) {
+      placements.push({ itemId: item.id, ...u });
+      grossKg += item.unitWeightKg;
+    }
+    heightM = Math.max(heightM, b.zs[b.zs.length - 1]);
+  }
+  return { id: `P-${site}-${n}`, palletType: palletType.id, site, grossKg, heightM, placements };
 }

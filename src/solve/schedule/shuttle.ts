@@ -91,6 +91,18 @@ export function scheduleWithShuttles(input: ScheduleInput): ShuttleChoice {
   };
 }
 
+/**
+ * How good a schedule is, compared in order, smaller first: what it leaves behind, how late its
+ * latest origin closes (on time counts as 0), its sorties, its closure (docs/schedule.md: deadlines
+ * rank above sorties, sorties above the closure).
+ */
+export function scheduleRank(scenario: Scenario, r: ScheduleResult): number[] {
+  const origins = new Set(scenario.sites.filter((s) => s.role === 'origin').map((s) => s.id));
+  let closure = -Infinity;
+  for (const s of r.sorties) if (origins.has(s.from)) closure = Math.max(closure, toMs(s.departs));
+  return [leftBehind(r), Math.max(0, latest(scenario, r)?.lateMs ?? 0), r.sorties.length, closure];
+}
+
 /** The origin that flies latest past its deadline (or, when none is late, the last to close). */
 function latest(scenario: Scenario, r: ScheduleResult): { site: string; lateMs: number } | null {
   const last = new Map<string, number>();

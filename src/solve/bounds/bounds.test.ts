@@ -268,3 +268,26 @@ test('on generated scenarios the bounds never exceed the plan', () => {
     assert.ok((plan.bounds.sorties.value as number) > 0);
   }
 });
+
+test('units too big to share a pallet each count one; a unit that may lie down or stand beside another does not', async () => {
+  const { bigOnEveryPallet, minPallets } = await import('./pallet-count.ts');
+  const pallet = { id: '463L', usableLengthM: 2.64, usableWidthM: 2.13, maxHeightM: 2.44, maxGrossKg: 4536, tareKg: 161, footprintLengthM: 2.74, footprintWidthM: 2.24 };
+  const unit = (l: number, w: number, h: number, verticalDims: Item['verticalDims']) => ({ lengthM: l, widthM: w, heightM: h, verticalDims }) as Item;
+  // more than half of 2.64 x 2.13 x 2.44 whichever way it stands upright
+  assert.equal(bigOnEveryPallet(unit(1.68, 1.68, 1.25, ['height']), [pallet]), true);
+  // on its side 1.25 m runs along the 2.64 m length, so two fit end to end
+  assert.equal(bigOnEveryPallet(unit(1.68, 1.68, 1.25, ['length', 'width', 'height']), [pallet]), false);
+  // 0.84 m across: two stand side by side in 2.13 m
+  assert.equal(bigOnEveryPallet(unit(2.28, 0.84, 1.13, ['height']), [pallet]), false);
+  // 10 big units of 3.5 m3 and 1,100 kg: L2 by weight or volume says 3, each needs its own
+  assert.equal(minPallets([{ kg: 1100, m3: 3.5, count: 10 }], [pallet]), 3);
+  assert.equal(minPallets([{ kg: 1100, m3: 3.5, count: 10, big: true }], [pallet]), 10);
+  // through the plan's bound: 10 pallets' tare in the payload, 10 positions
+  const gen: Item = { ...vehicle('gen', 1100, 1.68, 1.68, 1.25, 10), kind: 'cargo' };
+  const s = { ...scenario([gen], 0, [{ ...BIG, count: 1, base: 'D' }]), palletTypes: [pallet] };
+  const plan = solve(s).solution;
+  assert.equal(plan.pallets.length, 10); // the planner's pallets meet it: one a big unit
+  const { siteNeeds } = await import('./demand.ts');
+  const need = siteNeeds(s, s.sites[0], s.items, new Map([['gen', 10]]), 0);
+  assert.equal(need.bySubset.get(need.all)!.pallets, 10);
+});

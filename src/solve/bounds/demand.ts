@@ -8,7 +8,7 @@ import { GEOMETRY_EPS_M } from '../../model/index.ts';
 import { accepts } from '../shared/capability.ts';
 import { fitsSomePallet } from '../shared/floor.ts';
 import { itemOrientations as orientations, type Dims } from '../shared/orientations.ts';
-import { minPallets, type PalletUnit } from './pallet-count.ts';
+import { bigOnEveryPallet, minPallets, type PalletUnit } from './pallet-count.ts';
 
 const EPS = GEOMETRY_EPS_M;
 
@@ -119,7 +119,7 @@ export function siteNeeds(
     const g = group(mask);
     g.cargoKg += q * item.unitWeightKg;
     if (onPallet) {
-      const unit = { kg: item.unitWeightKg, m3: item.lengthM * item.widthM * item.heightM, count: q };
+      const unit = { kg: item.unitWeightKg, m3: item.lengthM * item.widthM * item.heightM, count: q, big: bigOnEveryPallet(item, pts) };
       (item.sensitive.length > 0 ? g.sensitive : g.plain).push(unit);
     } else {
       g.floorM2 += q * Math.min(...orientations(item).filter((o) => floorOrientationFits(o, classes, mask)).map(([l, w]) => l * w));

@@ -87,6 +87,13 @@ function bigTypes(box: PalletBox, types: readonly BoxType[]): boolean[] {
 const BIG_FIRST_UNITS = 50_000;
 
 /**
+ * ... and on plans of at most this many cargo units (packPallets). On 100,000 lines (a million
+ * units) its sensitive groups are small enough, but there it cost 8 s (the palletiser's 21 s
+ * became 29 s) and flew 33 more sorties: such a plan has no time to fly both (solve()).
+ */
+export const BIG_FIRST_PLAN_UNITS = 150_000;
+
+/**
  * Big units first: each pallet starts with one big unit in a corner (in each of its standings,
  * the fullest kept) and is filled round it from the rest. Volume first fills pallets with the
  * small units while they last and leaves the big ones to end alone, one a pallet (on a generated
@@ -199,7 +206,7 @@ export interface BuiltPallets {
  * Pallets (as blocks of type indices) for the given units; every unit must fit the pallet
  * type in some orientation and by weight. `seed` (the plan's) feeds every randomised restart.
  */
-export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: readonly number[], seed = 1): BuiltPallets {
+export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: readonly number[], seed = 1, bigUnitsFirst = true): BuiltPallets {
   let units = 0;
   let kg = 0;
   let volume = 0;
@@ -241,7 +248,7 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
   // since fewer heavier pallets can fly more sorties where weight binds the aircraft (solve()).
   const big = bigTypes(box, types);
   const nBig = big.reduce((a, b, i) => a + (b ? counts[i] : 0), 0);
-  if (nBig === 0 || units > BIG_FIRST_UNITS || plain.length <= Math.max(bound, nBig)) return { pallets: plain, binning: null };
+  if (!bigUnitsFirst || nBig === 0 || units > BIG_FIRST_UNITS || plain.length <= Math.max(bound, nBig)) return { pallets: plain, binning: null };
   const bf = bigFirst(box, types, counts, order, big, restarts, plain.length, seed);
   return bf ? { pallets: bf, binning: null, volumeFirst: plain } : { pallets: plain, binning: null };
 

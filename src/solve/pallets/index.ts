@@ -4,7 +4,7 @@
 
 import { NO_SEGREGATION, isSensitive, type Item, type Pallet, type PalletType, type Placement, type Scenario } from '../../model/index.ts';
 import type { FloorUnit, PackResult } from '../types.ts';
-import { buildPallets, palletBox, type BinningSummary } from './build.ts';
+import { BIG_FIRST_PLAN_UNITS, buildPallets, palletBox, type BinningSummary } from './build.ts';
 import { unitsOf, type Block } from './container.ts';
 import { fittingOrientations, orientationsOf, verticalFlags, type Dims } from '../shared/orientations.ts';
 import type { BoxType } from './pool.ts';
@@ -70,6 +70,7 @@ function palletiseGroup(
   palletTypes: readonly PalletType[],
   seed: number,
   heavierOnLighter = false, // issue 11: policy.heavierOnLighter
+  bigUnitsFirst = true,
 ): Built[] {
   let left = entries;
   let typesLeft = palletTypes.slice();
@@ -93,6 +94,7 @@ function palletiseGroup(
         types,
         taken.map((e) => e.count),
         seed,
+        bigUnitsFirst,
       );
       const better =
         !best ||
@@ -165,6 +167,7 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
     else for (let i = 0; i < count; i++) floorUnits.push({ itemId: item.id, site: item.site });
   }
 
+  const units = cargo.reduce((n, e) => n + e.count, 0);
   const pallets: Pallet[] = [];
   const alternative: Pallet[] = [];
   let differs = false;
@@ -172,7 +175,7 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
   const numbered = new Map<string, number>();
   const numberedAlt = new Map<string, number>();
   for (const group of loadGroups(scenario, cargo)) {
-    const built = palletiseGroup(group.entries, scenario.palletTypes, seed, scenario.policy.heavierOnLighter === true);
+    const built = palletiseGroup(group.entries, scenario.palletTypes, seed, scenario.policy.heavierOnLighter === true, units <= BIG_FIRST_PLAN_UNITS);
     for (const b of built) {
       if (!b.first || !b.binning || b.only === 'volumeFirst') continue;
       const count = built.filter((o) => o.binning === b.binning && o.only !== 'volumeFirst').length;

@@ -10,7 +10,8 @@ import { buildLoad } from './loads/index.ts';
 import { planMetrics } from './metrics.ts';
 import { packPallets } from './pallets/index.ts';
 import { cargoPieces } from './pieces.ts';
-import { scheduleRank, scheduleWithShuttles } from './schedule/index.ts';
+import { flyBestPallets } from './pallet-choice.ts';
+import { scheduleWithShuttles } from './schedule/index.ts';
 import type { CargoPiece, DispositionResult, PackResult } from './types.ts';
 
 export interface SolveOptions {
@@ -22,13 +23,6 @@ export interface SolveOptions {
 }
 
 export type SolveStage = 'dispose' | 'pallets' | 'schedule' | 'rest';
-
-/**
- * Above this many pieces a second schedule (volume first's pallets against big units first's)
- * costs more time than a plan may take (10,000 lines: 2 s more, 9 s in all on a busy machine);
- * big units first's pallets fly, which flew fewer sorties on every generated scale measured.
- */
-export const PALLET_CHOICE_MAX_PIECES = 5_000;
 
 /** What the planner decides; src/app adds the verifier's findings and the deadlines. */
 export type Solution = Pick<
@@ -56,31 +50,13 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): SolveResu
   };
   const disposed = stage('dispose', () => applyForced(dispose(scenario), options.forceStay));
   const packed = stage('pallets', () => packPallets(scenario, disposed.retrograde, { seed }));
-  const fly = (p: PackResult) => {
+  const { pallets, flown } = flyBestPallets(scenario, packed, (p) => {
     const pieces = stage('rest', () => cargoPieces(scenario, disposed.retrograde, p));
-    return { pieces: pieces.length, ...stage('schedule', () => scheduleWithShuttles({ scenario, pieces, buildLoad, seed })) };
-  };
-  let pallets: PackResult = packed;
-  let flown = fly(packed);
-  // Where big units first took fewer pallets, volume first's may still fly fewer sorties (its
-  // lighter pallets fill the payload a small type leaves beside vehicles): the better plan wins.
-  if (packed.volumeFirst && flown.pieces <= PALLET_CHOICE_MAX_PIECES) {
-    const other: PackResult = { pallets: packed.volumeFirst, floorUnits: packed.floorUnits };
-    const alt = fly(other);
-    if (before(scheduleRank(scenario, alt.result), scheduleRank(scenario, flown.result))) {
-      pallets = other;
-      flown = alt;
-    }
-  }
-  const { result: r, note } = flown;
+    return { pieces: pieces.length, choice: stage('schedule', () => scheduleWithShuttles({ scenario, pieces, buildLoad, seed })) };
+  });
+  const { result: r, note } = flown.choice;
   const scheduled = { sorties: r.sorties, stranded: r.stranded, notes: note ? [note, ...r.notes] : r.notes };
   return stage('rest', () => assemble(scenario, seed, disposed, pallets, scheduled));
-}
-
-/** a ranks strictly before b (lexicographic) */
-function before(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-  return false;
 }
 
 function assemble(

@@ -5,7 +5,7 @@
 
 import { GEOMETRY_EPS_M, type Item, type PalletType } from '../../model/index.ts';
 import { binPackingL2 } from '../shared/bin-bounds.ts';
-import { fittingOrientations, orientationsOf, verticalFlags } from '../shared/orientations.ts';
+import { fittingOrientations, orientationsOf, overHalfEveryWay, verticalFlags } from '../shared/orientations.ts';
 
 /** Units of one item on pallets: unit weight (kg), unit volume (m³), count. */
 export interface PalletUnit {
@@ -28,7 +28,8 @@ export function bigOnEveryPallet(item: Item, types: readonly PalletType[]): bool
   const m = 2 * GEOMETRY_EPS_M;
   return types.every((t) => {
     const box = { l: t.usableLengthM, w: t.usableWidthM, h: t.maxHeightM };
-    return fittingOrientations(standings, box, m).every((o) => o[0] > box.l / 2 + m && o[1] > box.w / 2 + m && o[2] > box.h / 2 + m);
+    const fit = fittingOrientations(standings, box, m);
+    return fit.length === 0 || overHalfEveryWay(fit, box, m);
   });
 }
 

@@ -7,6 +7,7 @@
 import type { PalletType } from '../../model/index.ts';
 import { fillOne, loadValue, searchOne, type Block, type ContainerBox } from './container.ts';
 import { TypePool, type BoxType } from './pool.ts';
+import { overHalfEveryWay } from '../shared/orientations.ts';
 import { streamSeed } from '../shared/random.ts';
 import { binsByWeight, firstFitDecreasing, lowerBound, type Bin, type BinReport, type WeightedType } from './weight.ts';
 
@@ -76,7 +77,7 @@ function fillInTurn(box: PalletBox, pool: TypePool, restarts: number, out: Block
  * its own: their count bounds the pallets from below.
  */
 function bigTypes(box: PalletBox, types: readonly BoxType[]): boolean[] {
-  return types.map((t) => t.orients.length > 0 && t.orients.every((o) => o[0] > box.l / 2 + 1e-9 && o[1] > box.w / 2 + 1e-9 && o[2] > box.h / 2 + 1e-9));
+  return types.map((t) => overHalfEveryWay(t.orients, box, 1e-9));
 }
 
 /**
@@ -89,7 +90,7 @@ const BIG_FIRST_UNITS = 50_000;
 /**
  * ... and on plans of at most this many cargo units (packPallets). On 100,000 lines (a million
  * units) its sensitive groups are small enough, but there it cost 8 s (the palletiser's 21 s
- * became 29 s) and flew 33 more sorties: such a plan has no time to fly both (solve()).
+ * became 29 s) and flew 33 more sorties: such a plan has no time to fly both (../pallet-choice.ts).
  */
 export const BIG_FIRST_PLAN_UNITS = 150_000;
 
@@ -245,7 +246,7 @@ export function buildPallets(box: PalletBox, types: readonly BoxType[], counts: 
   fillInTurn(box, new TypePool(types, counts, order), restarts, vf, seed, search);
   const plain = volumeFinish(vf);
   // Big units first, where they end alone: fewer pallets, and the plain ones kept beside them,
-  // since fewer heavier pallets can fly more sorties where weight binds the aircraft (solve()).
+  // since fewer heavier pallets can fly more sorties where weight binds the aircraft (../pallet-choice.ts).
   const big = bigTypes(box, types);
   const nBig = big.reduce((a, b, i) => a + (b ? counts[i] : 0), 0);
   if (!bigUnitsFirst || nBig === 0 || units > BIG_FIRST_UNITS || plain.length <= Math.max(bound, nBig)) return { pallets: plain, binning: null };

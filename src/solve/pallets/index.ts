@@ -136,7 +136,7 @@ export interface PalletsResult extends PackResult {
   /**
    * The pallets volume first alone builds, where big units first (`pallets`) took fewer in some
    * group: fewer, heavier pallets can fly more sorties where weight binds, so the plan flies both
-   * and keeps the better (solve()). Absent when every group is the same both ways.
+   * and keeps the better (../pallet-choice.ts). Absent when every group is the same both ways.
    */
   volumeFirst?: Pallet[];
 }
@@ -168,12 +168,8 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
   }
 
   const units = cargo.reduce((n, e) => n + e.count, 0);
-  const pallets: Pallet[] = [];
-  const alternative: Pallet[] = [];
-  let differs = false;
   const binning: BinningNote[] = [];
-  const numbered = new Map<string, number>();
-  const numberedAlt = new Map<string, number>();
+  const groups: { site: string; built: Built[] }[] = [];
   for (const group of loadGroups(scenario, cargo)) {
     const built = palletiseGroup(group.entries, scenario.palletTypes, seed, scenario.policy.heavierOnLighter === true, units <= BIG_FIRST_PLAN_UNITS);
     for (const b of built) {
@@ -181,13 +177,15 @@ export function packPallets(scenario: Scenario, retrograde: ReadonlyMap<string, 
       const count = built.filter((o) => o.binning === b.binning && o.only !== 'volumeFirst').length;
       binning.push({ site: group.site, sensitive: group.sensitive, palletType: b.palletType.id, units: b.units, pallets: count, ...b.binning });
     }
-    for (const b of built) {
-      if (b.only !== 'volumeFirst') pallets.push(toPallet(group.site, b, numbered));
-      if (b.only !== 'bigFirst') alternative.push(toPallet(group.site, b, numberedAlt));
-      if (b.only !== 'both') differs = true;
-    }
+    groups.push({ site: group.site, built });
   }
-  return { pallets, floorUnits, binning, ...(differs ? { volumeFirst: alternative } : {}) };
+  // the plan's pallets, numbered from 1 per site in group order; volume first's only where they differ
+  const list = (skip: Built['only']) => {
+    const numbered = new Map<string, number>();
+    return groups.flatMap(({ site, built }) => built.filter((b) => b.only !== skip).map((b) => toPallet(site, b, numbered)));
+  };
+  const differs = groups.some((g) => g.built.some((b) => b.only !== 'both'));
+  return { pallets: list('volumeFirst'), floorUnits, binning, ...(differs ? { volumeFirst: list('bigFirst') } : {}) };
 }
 
 /** A built pallet as the plan lists it, numbered from 1 per site. */

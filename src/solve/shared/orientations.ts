@@ -49,6 +49,15 @@ export function fittingOrientations(
   return orients.filter((o) => o[0] <= box.l + eps && o[1] <= box.w + eps && o[2] <= box.h + eps);
 }
 
+/**
+ * Every standing has every extent more than half the box's (plus `margin`): two such units
+ * overlap along every axis wherever they stand, so no two share the box (the palletiser's big
+ * units and the pallet bound's, issue 13). False when no standing is given.
+ */
+export function overHalfEveryWay(standings: readonly Dims[], box: { l: number; w: number; h: number }, margin: number): boolean {
+  return standings.length > 0 && standings.every((o) => o[0] > box.l / 2 + margin && o[1] > box.w / 2 + margin && o[2] > box.h / 2 + margin);
+}
+
 /** The standings of one unit of an item. */
 export function itemOrientations(item: Item): Dims[] {
   return orientationsOf(item.lengthM, item.widthM, item.heightM, item.tiltable ? ANY_FACE : UPRIGHT);

@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Pallet, Plan } from '../../model/index.ts';
+import { buildContext } from '../../verify/context.ts';
+import { checkPallets } from '../../verify/pallets.ts';
+import { checkStacking } from '../../verify/stacking.ts';
 import { packPallets } from './index.ts';
 import { rng as generator } from '../../generate/random.ts';
 import { PALLET_463L, allOf, checkPack, item, scenarioWith } from './testkit.ts';
@@ -182,4 +186,40 @@ test('units too big to share a pallet each start one, and smaller units ride rou
   assert.deepEqual(checkPack(s, allOf(s), r), []);
   assert.equal(r.pallets.length, 12);
   for (const p of r.pallets) assert.equal(p.placements.filter((u) => u.itemId === 'generator').length, 1);
+});
+
+test('random scenarios with big units (seeded): both palletisations keep every pallet rule, and big units first takes fewer', () => {
+  const rng = generator(77).next;
+  let differed = 0;
+  for (let k = 0; k < 12; k++) {
+    const items = [];
+    const lines = 2 + Math.floor(rng() * 8);
+    for (let i = 0; i < lines; i++) {
+      // about half the lines over half the pallet's 2.64 x 2.13 x 2.44 m every way, the rest small
+      const big = rng() < 0.5;
+      const dims: [number, number, number] = big
+        ? [1.4 + 1.2 * rng(), 1.1 + 1.0 * rng(), 1.25 + 1.1 * rng()]
+        : [0.2 + 1.0 * rng(), 0.2 + 0.8 * rng(), 0.2 + 0.9 * rng()];
+      items.push(item(`i${i}`, 'AGA', 1 + Math.floor(rng() * 15), 20 + (big ? 1500 : 400) * rng(), dims, {
+        tiltable: rng() < 0.3,
+        sensitive: rng() < 0.15 ? ['classified'] : [],
+        ...(rng() < 0.3 ? { maxLoadOnTopKg: 200 + 800 * rng() } : {}),
+      }));
+    }
+    const s = scenarioWith(items);
+    const r = packPallets(s, allOf(s));
+    // the testkit's own checks, then the verifier's pallet and stacking rules
+    const rules = (pallets: Pallet[]) => {
+      const ctx = buildContext(s, { pallets, sorties: [], dispositions: [] } as unknown as Plan);
+      return [...checkPallets(ctx), ...checkStacking(ctx)].map((v) => v.message);
+    };
+    assert.deepEqual(checkPack(s, allOf(s), r), [], `scenario ${k}`);
+    assert.deepEqual(rules(r.pallets), [], `scenario ${k}`);
+    if (!r.volumeFirst) continue;
+    differed++;
+    assert.deepEqual(checkPack(s, allOf(s), { pallets: r.volumeFirst, floorUnits: r.floorUnits }), [], `scenario ${k}, volume first`);
+    assert.deepEqual(rules(r.volumeFirst), [], `scenario ${k}, volume first`);
+    assert.ok(r.pallets.length < r.volumeFirst.length, `scenario ${k}: ${r.pallets.length} against ${r.volumeFirst.length}`);
+  }
+  assert.ok(differed > 0, 'some scenario has big units left alone by volume first');
 });

@@ -156,6 +156,12 @@ function piecesLines(rep: ScaleReport): string[] {
     const sum = (k: 'sorties' | 'bound' | 'byWeight') => ps.reduce((a, p) => a + p[k], 0);
     const sites = ps.filter((p) => p.sorties > 0).map((p) => `${p.site} ${p.sorties}/${p.byWeight}/${p.bound}`).join(', ');
     out.push(`  ${row.spec.label}: ${sum('sorties')} sorties from origins; their pieces need at least ${sum('byWeight')}; bound ${sum('bound')} (per site, sorties/pieces/bound: ${sites})`);
+    // The bound counts departures from origins (and onward legs only where every class must land
+    // inside a country to be emptied): legs on from a hub where cargo may end are the plan's choice.
+    const onward = (row.result?.sorties ?? 0) - sum('sorties');
+    if (onward > 0) {
+      out.push(`    and ${onward} onward legs from hubs; from origins alone ${fixed(sum('sorties') / sum('bound'), 3)} x the bound`);
+    }
     // the last site to close, when the plan flies straight home: its closure at its pieces' count
     const last = ps.filter((p) => p.lastDays != null).sort((a, b) => b.lastDays! - a.lastDays!)[0];
     if (last && last.homeDays != null) {

@@ -10,6 +10,11 @@ import { parseScenario } from '../src/scenario/index.ts';
 import { columnBaseline } from './br-baseline.ts';
 import { piecesByWeight } from './scale-pieces.ts';
 import type { Plan, Scenario } from '../src/model/index.ts';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FLOOR_AREA, SINGLE_FILE, floorLengthBound, laneShare, singleClassNeed } from './scale-floor-lp.ts';
+import { REPO_ROOT } from './paths.ts';
 
 test('sizes and options parse as the README shows them', () => {
   assert.equal(parseSize('1k'), 1_000);
@@ -132,4 +137,43 @@ test("the plan's own pieces: weights over a quarter of the payload go three to a
   const lighter = { ...sc, items: [{ id: 'truck', unitWeightKg: 3_800 }, { id: 'crate', unitWeightKg: 300 }] } as unknown as Scenario;
   assert.equal(piecesByWeight(lighter, light, 'A', 16_000).lowerBound, 2);
   assert.throws(() => piecesByWeight(sc, { ...plan, sorties: [sortie('S9', 'A', ['ghost'], 0)] } as unknown as Plan, 'A', 16_000), /S9 carries ghost/);
+});
+
+test('lane widths: pieces side by side across the floor never count more than one floor width', () => {
+  // a dual feasible function: any widths that fit abreast (shares adding up to at most 1) count at most 1
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.double({ min: 0.001, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }), (k, raw) => {
+      const total = raw.reduce((a, b) => a + b, 0);
+      const shares = total > 1 ? raw.map((x) => x / total) : raw;
+      const u = laneShare(k);
+      return shares.reduce((a, x) => a + u(x), 0) <= 1 + 1e-9;
+    }),
+  );
+  // single file is u_1 but at exactly half the floor; two abreast count a half each, three a third
+  assert.equal(SINGLE_FILE(0.51), 1);
+  assert.equal(SINGLE_FILE(0.49), 0);
+  assert.equal(laneShare(1)(0.51), 1);
+  assert.equal(laneShare(2)(0.34), 0.5);
+  assert.equal(laneShare(2)(0.3), 0);
+  assert.equal(laneShare(3)(0.3), 1 / 3);
+  assert.equal(FLOOR_AREA(0.3), 0.3);
+});
+
+test('the configuration LP with lane widths sees pickups two abreast on a C-17 floor', () => {
+  // 40 pickups of 1 t, 5.33 x 1.86 m, at Timbuktu: by weight one C-17A takes them all, single
+  // file sees no length (each is narrower than half the 5.49 m floor), but no more than two stand
+  // abreast (three are 5.58 m) and five one behind another (26.65 of 26.8 m): ten a sortie, four sorties.
+  const text = readFileSync(join(REPO_ROOT, 'scenarios/tiny.yaml'), 'utf8');
+  const r = parseScenario(text, { format: 'yaml' });
+  assert.ok(r.ok);
+  const scenario = {
+    ...r.scenario,
+    items: r.scenario.items.map((it) => (it.id === 'timbuktu-pickup' ? { ...it, quantity: 40, unitWeightKg: 1_000 } : it)),
+  };
+  const retrograde = new Map([['timbuktu-pickup', 40]]);
+  const line = scenario.aircraft.find((l) => l.type === 'C-17A')!;
+  const bound = (share: Parameters<typeof singleClassNeed>[4]) => floorLengthBound(singleClassNeed(scenario, 'timbuktu', line, retrograde, share));
+  assert.equal(bound(SINGLE_FILE), 1);
+  assert.equal(bound(laneShare(2)), 4);
+  assert.equal(bound(FLOOR_AREA), 3); // 9.9 m2 each on 147 m2
 });

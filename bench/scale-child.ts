@@ -13,7 +13,7 @@ import { REPO_ROOT } from './paths.ts';
 import { timedPlan } from './scale-pipeline.ts';
 import { computeBounds } from '../src/solve/bounds/index.ts';
 import { nthDeparture } from '../src/solve/bounds/closure.ts';
-import { floorLengthBound, singleClassNeed } from './scale-floor-lp.ts';
+import { FLOOR_AREA, SINGLE_FILE, floorLengthBound, laneShare, singleClassNeed, type WidthShare } from './scale-floor-lp.ts';
 import { piecesByWeight } from './scale-pieces.ts';
 
 export type ScaleSpec =
@@ -71,6 +71,19 @@ export interface ScaleResult {
      * of straight-home plans where later), and the plan's last departure there
      */
     homeDays?: number | null; lastDays?: number | null;
+  }[];
+  /**
+   * Sites of those rows whose sorties are more than their pieces need by weight (the loads lose
+   * some): the type flying most of them, how many of its stations its sorties there use (a pallet
+   * on it or a floor piece over it) out of all they have, and the configuration LP with that
+   * type's loads only, its floor length counted by each width share (scale-floor-lp.ts: single
+   * file, u_2, u_3, the area), the highest. Where the site takes that type alone it bounds the
+   * site's sorties (`alone`); where it takes others too, the mixed fleet's LP is at most this
+   * (more loads to choose from): how far such relaxations could lift the bound.
+   */
+  lanes?: {
+    site: string; type: string; sorties: number; byWeight: number; bound: number; lanesLp: number; alone: boolean;
+    stationsUsed: number; stations: number; ms: number;
   }[];
   /**
    * Rows whose closure is far above its bound: the same scenario planned again with every
@@ -141,7 +154,10 @@ function run(spec: ScaleSpec): ScaleResult {
     stranded,
   };
   out.singleClass = singleClassSites(scenario, plan);
-  if (out.sorties > SORTIES_RATIO_TARGET * out.sortiesBound) out.pieces = piecesBySite(scenario, plan);
+  if (out.sorties > SORTIES_RATIO_TARGET * out.sortiesBound) {
+    out.pieces = piecesBySite(scenario, plan);
+    out.lanes = lanesBySite(scenario, plan, out.pieces);
+  }
   const roles = new Map(scenario.sites.map((x) => [x.id, x.role]));
   const straight = plan.sorties.every((x) => roles.get(x.from) === 'origin' && roles.get(x.to) === 'destination');
   if (straight && out.closureDays !== null && out.closureBoundDays && out.closureDays / out.closureBoundDays > CLOSURE_RATIO_TARGET) {
@@ -190,6 +206,39 @@ function singleClassSites(scenario: Scenario, plan: ReturnType<typeof timedPlan>
       site: site.id, type: lines[0].type, sorties: plan.sorties.filter((x) => x.from === site.id).length,
       bound: perSite.find((b) => b.site === site.id)?.sortiesLowerBound ?? 0, configurationLp, ms: performance.now() - t0,
     });
+  }
+  return out;
+}
+
+/** single file, two and three abreast (Fekete and Schepers' u_2, u_3), the floor's area */
+const WIDTH_SHARES: readonly WidthShare[] = [SINGLE_FILE, laneShare(2), laneShare(3), FLOOR_AREA];
+
+/** Where the loads lose sorties: the stations their sorties use, and the lane-width configuration LP (ScaleResult.lanes). */
+function lanesBySite(scenario: Scenario, plan: ReturnType<typeof timedPlan>['plan'], pieces: NonNullable<ScaleResult['pieces']>): NonNullable<ScaleResult['lanes']> {
+  const retrograde = retrogradeOf(plan);
+  const out: NonNullable<ScaleResult['lanes']> = [];
+  for (const p of pieces) {
+    if (p.sorties <= p.byWeight) continue;
+    const from = plan.sorties.filter((x) => x.from === p.site);
+    const byType = new Map<string, number>();
+    for (const x of from) byType.set(x.aircraft, (byType.get(x.aircraft) ?? 0) + 1);
+    const [type] = [...byType.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    const line = scenario.aircraft.find((l) => l.type === type)!;
+    const site = scenario.sites.find((x) => x.id === p.site)!;
+    const alone = new Set(scenario.aircraft.filter((l) => !site.accepts || site.accepts.includes(l.type)).map((l) => l.type)).size === 1;
+    const stations = line.palletStations ?? [];
+    let stationsUsed = 0;
+    let places = 0;
+    for (const x of from) {
+      if (x.aircraft !== type) continue;
+      places += stations.length;
+      for (const st of stations) {
+        if (x.loads.some((l) => l.x < st.x + st.l - 1e-6 && l.x + l.l > st.x + 1e-6 && l.y < st.y + st.w - 1e-6 && l.y + l.w > st.y + 1e-6)) stationsUsed++;
+      }
+    }
+    const t0 = performance.now();
+    const lanesLp = Math.max(...WIDTH_SHARES.map((share) => floorLengthBound(singleClassNeed(scenario, p.site, line, retrograde, share))));
+    out.push({ site: p.site, type, sorties: from.length, byWeight: p.byWeight, bound: p.bound, lanesLp, alone, stationsUsed, stations: places, ms: performance.now() - t0 });
   }
   return out;
 }

@@ -10,6 +10,8 @@
 // and the figure is Farley's bound, ceil((pi . demand) / max over loads (pi . load)) for the
 // duals pi of the last master LP, valid at every iteration. If it is not above the plan's own
 // bound, weight x length packing does not explain the gap: the loads do.
+// The floor length can also count each piece by a share of its width (WidthShare, dual feasible
+// functions): pieces two abreast on a two-column floor, or the floor's area.
 //
 // Bench only: it costs seconds a site, and on the generated scales it did not raise the bound.
 
@@ -19,7 +21,34 @@ import { minPallets, type PalletUnit } from '../src/solve/bounds/pallet-count.ts
 import { fitsSomePallet } from '../src/solve/shared/floor.ts';
 import { itemOrientations } from '../src/solve/shared/orientations.ts';
 
-/** One kind of floor unit: weight, length it takes along a single-file floor (0 when narrow), count. */
+/**
+ * How much of the floor's width a piece of this width (as a share x of it) counts for, a dual
+ * feasible function: for any pieces side by side across the floor (their shares adding up to at
+ * most 1) the counts add up to at most 1 too. So at every cross-section of the floor the pieces
+ * there count at most 1, and along the floor each load's sum of count x length is at most the
+ * floor's length: a relaxation every verified load satisfies.
+ */
+export type WidthShare = (x: number) => number;
+
+/** Single file: only pieces wider than half the floor count, and those count whole. */
+export const SINGLE_FILE: WidthShare = (x) => (x > 0.5 ? 1 : 0);
+
+/** The floor's area: each piece counts its share of the width (sum of length x width at most the area). */
+export const FLOOR_AREA: WidthShare = (x) => x;
+
+/**
+ * Fekete and Schepers' u_k (2001): floor((k + 1) x) / k, or x where (k + 1) x is whole. k = 1 is
+ * single file (with exactly half the floor counting a half); k = 2 counts pieces over a third of
+ * the floor a half, so two abreast fill it, as pickups 1.86 m wide on a 5.49 m C-17 floor do.
+ */
+export function laneShare(k: number): WidthShare {
+  return (x) => {
+    const y = (k + 1) * x;
+    return Math.abs(y - Math.round(y)) < 1e-9 ? x : Math.floor(y) / k;
+  };
+}
+
+/** One kind of floor unit: weight, length it takes along the floor as its width counts (0 when it does not), count. */
 export interface FloorKind {
   kg: number;
   alongM: number;
@@ -36,7 +65,7 @@ export interface SingleClassNeed {
   /** gross weight of all the pallets (units plus tare) */
   palletKg: number;
   palletMaxKg: number;
-  /** length a pallet takes along a single-file floor (0 when pallets may stand side by side) */
+  /** length a pallet takes along the floor as its width counts (WidthShare; single file: 0 when pallets may stand side by side) */
   palletAlongM: number;
   people: number;
   passengerKg: number;
@@ -60,7 +89,7 @@ interface Load {
  * What one class must carry from one site, as the configuration LP reads it: the retrograde units
  * of the site, pallets counted as the plan's bound counts them (L2 on weight and volume).
  */
-export function singleClassNeed(scenario: Scenario, site: string, line: FleetLine, retrograde: ReadonlyMap<string, number>): SingleClassNeed {
+export function singleClassNeed(scenario: Scenario, site: string, line: FleetLine, retrograde: ReadonlyMap<string, number>, share: WidthShare = SINGLE_FILE): SingleClassNeed {
   const pts = scenario.palletTypes;
   const W = line.floorWidthM;
   const floor: FloorKind[] = [];
@@ -75,14 +104,16 @@ export function singleClassNeed(scenario: Scenario, site: string, line: FleetLin
       palletCargo += q * it.unitWeightKg;
       continue;
     }
-    const fits = itemOrientations(it).filter(([l, w, h]) => w <= W + 1e-6 && l <= line.floorLengthM + 1e-6 && h <= line.doorHeightM + 1e-6);
+    // a vehicle drives on, its length along the floor (load.vehicle); other floor units may turn
+    const standings: readonly (readonly [number, number, number])[] = it.kind === 'vehicle' ? [[it.lengthM, it.widthM, it.heightM]] : itemOrientations(it);
+    const fits = standings.filter(([l, w, h]) => w <= W + 1e-6 && l <= line.floorLengthM + 1e-6 && h <= line.doorHeightM + 1e-6);
     if (fits.length === 0) continue;
-    floor.push({ kg: it.unitWeightKg, alongM: Math.min(...fits.map(([l, w]) => (w > W / 2 ? l : 0))), count: q });
+    floor.push({ kg: it.unitWeightKg, alongM: Math.min(...fits.map(([l, w]) => share(w / W) * l)), count: q });
   }
   const pallets = minPallets(sensitive, pts) + minPallets(plain, pts);
   const tare = Math.min(...pts.map((p) => p.tareKg));
   const along = (p: (typeof pts)[number]) =>
-    Math.min(...[[p.footprintLengthM, p.footprintWidthM], [p.footprintWidthM, p.footprintLengthM]].filter(([, w]) => w <= W + 1e-6).map(([l, w]) => (w > W / 2 ? l : 0)));
+    Math.min(...[[p.footprintLengthM, p.footprintWidthM], [p.footprintWidthM, p.footprintLengthM]].filter(([, w]) => w <= W + 1e-6).map(([l, w]) => share(w / W) * l));
   return {
     aclKg: line.aclKg, palletPositions: line.palletPositions, seats: line.seats, floorLengthM: line.floorLengthM, floor,
     pallets, palletKg: palletCargo + pallets * tare, palletMaxKg: Math.max(...pts.map((p) => p.maxGrossKg)),
@@ -209,7 +240,7 @@ class Pricing {
       }
     }
     // Pallets (each taking its length, and in weight what the payload leaves) and passengers.
-    const palletL = Math.round(n.palletAlongM / M_STEP);
+    const palletL = Math.floor(n.palletAlongM / M_STEP + 1e-9); // rounded down, as the kinds are: a relaxation
     let value = 0;
     let arg: { w: number; l: number; p: number; s: number; wp: number } | null = null;
     for (let p = 0; p <= (n.pallets > 0 ? n.palletPositions : 0); p++) {

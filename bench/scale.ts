@@ -162,6 +162,11 @@ function piecesLines(rep: ScaleReport): string[] {
     if (onward > 0) {
       out.push(`    and ${onward} onward legs from hubs; from origins alone ${fixed(sum('sorties') / sum('bound'), 3)} x the bound`);
     }
+    // where the loads lose sorties: the stations they use, and what lane widths could prove
+    for (const l of row.result?.lanes ?? []) {
+      const lp = l.alone ? `configuration LP with lane widths (single file, two or three abreast, area) ${l.lanesLp}` : `configuration LP with lane widths and ${l.type} loads only ${l.lanesLp} (the site takes other types too: the mixed fleet's is at most that)`;
+      out.push(`    ${l.site}: ${l.sorties} sorties, pieces ${l.byWeight}, bound ${l.bound}; its ${l.type} sorties use ${l.stationsUsed} of their ${l.stations} stations; ${lp} (${secs(l.ms)})`);
+    }
     // the last site to close, when the plan flies straight home: its closure at its pieces' count
     const last = ps.filter((p) => p.lastDays != null).sort((a, b) => b.lastDays! - a.lastDays!)[0];
     if (last && last.homeDays != null) {

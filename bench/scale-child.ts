@@ -15,6 +15,7 @@ import { computeBounds } from '../src/solve/bounds/index.ts';
 import { nthDeparture } from '../src/solve/bounds/closure.ts';
 import { FLOOR_AREA, SINGLE_FILE, floorLengthBound, laneShare, singleClassNeed, type WidthShare } from './scale-floor-lp.ts';
 import { piecesByWeight } from './scale-pieces.ts';
+import { overlapsAt } from '../src/solve/loads/stations.ts';
 
 export type ScaleSpec =
   | { kind: 'generated'; label: string; seed: number; lines: number; unitsPerLine?: number; crews?: CrewVariant }
@@ -233,7 +234,7 @@ function lanesBySite(scenario: Scenario, plan: ReturnType<typeof timedPlan>['pla
       if (x.aircraft !== type) continue;
       places += stations.length;
       for (const st of stations) {
-        if (x.loads.some((l) => l.x < st.x + st.l - 1e-6 && l.x + l.l > st.x + 1e-6 && l.y < st.y + st.w - 1e-6 && l.y + l.w > st.y + 1e-6)) stationsUsed++;
+        if (x.loads.some((l) => overlapsAt(st, l.x, l.y, l.l, l.w))) stationsUsed++;
       }
     }
     const t0 = performance.now();

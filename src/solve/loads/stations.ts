@@ -76,7 +76,7 @@ function overlaps(a: Rect, b: Rect): boolean {
 }
 
 /** The same for a rectangle given by its corners, without making one. */
-function overlapsAt(a: Rect, x: number, y: number, l: number, w: number): boolean {
+export function overlapsAt(a: Rect, x: number, y: number, l: number, w: number): boolean {
   return Math.min(a.x + a.l, x + l) - Math.max(a.x, x) > EPS && Math.min(a.y + a.w, y + w) - Math.max(a.y, y) > EPS;
 }
 

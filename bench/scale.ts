@@ -164,7 +164,8 @@ function piecesLines(rep: ScaleReport): string[] {
     }
     // where the loads lose sorties: the stations they use, and what lane widths could prove
     for (const l of row.result?.lanes ?? []) {
-      const lp = l.alone ? `configuration LP with lane widths (single file, two or three abreast, area) ${l.lanesLp}` : `configuration LP with lane widths and ${l.type} loads only ${l.lanesLp} (the site takes other types too: the mixed fleet's is at most that)`;
+      const value = l.lanesLp || 'not run'; // 0: more kinds of floor units than the LP takes
+      const lp = l.alone ? `configuration LP with lane widths (single file, two or three abreast, area) ${value}` : `configuration LP with lane widths and ${l.type} loads only ${value} (the site takes other types too: the mixed fleet's is at most that)`;
       out.push(`    ${l.site}: ${l.sorties} sorties, pieces ${l.byWeight}, bound ${l.bound}; its ${l.type} sorties use ${l.stationsUsed} of their ${l.stations} stations; ${lp} (${secs(l.ms)})`);
     }
     // the last site to close, when the plan flies straight home: its closure at its pieces' count

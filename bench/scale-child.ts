@@ -92,7 +92,15 @@ export interface ScaleResult {
    * scheduler trades sorties for an earlier closure (shuttles through a hub) where it can: what
    * the closure costs in sorties, where the row's own plan (on time) takes the fewest sorties.
    */
-  closureFirst?: { deadline: string; sorties: number; closureDays: number | null; feasible: boolean; violations: number; shuttle: string | null };
+  closureFirst?: {
+    deadline: string; sorties: number; closureDays: number | null; feasible: boolean; violations: number; shuttle: string | null;
+    /**
+     * when that plan lands no origin's sortie at another origin: the closure bound of such plans
+     * (computeBounds with noOriginRelay), in days from asOf, and its basis; the bound for any
+     * plan counts relays through a neighbouring origin, which the scheduler never flies
+     */
+    noRelayDays?: number | null; noRelayBasis?: string;
+  };
   /**
    * The closure bound of the plans that fly every origin's sorties straight to a destination
    * (computeBounds with straightHome), in days from asOf, when the row's own plan is one of them;
@@ -178,6 +186,11 @@ function run(spec: ScaleSpec): ScaleResult {
       feasible: p.violations.every((v) => v.rule.startsWith('deadline.')), violations: p.violations.filter((v) => !v.rule.startsWith('deadline.')).length,
       shuttle: shuttle?.message ?? null,
     };
+    if (p.sorties.every((x) => roles.get(x.from) !== 'origin' || roles.get(x.to) !== 'origin')) {
+      const noRelay = computeBounds(tight, retrogradeOf(p), { noOriginRelay: true }).closure;
+      out.closureFirst.noRelayDays = typeof noRelay.value === 'string' ? days(noRelay.value, scenario.asOf) : null;
+      out.closureFirst.noRelayBasis = noRelay.basis;
+    }
   }
   if (spec.kind === 'file') {
     const ref = planOnce(scenario, { seed: 1 });

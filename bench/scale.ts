@@ -140,6 +140,10 @@ function closureFirstLines(rep: ScaleReport): string[] {
     if (!r || !c) continue;
     const ratio = c.closureDays !== null && r.closureBoundDays ? c.closureDays / r.closureBoundDays : null;
     out.push(`  ${row.spec.label}: deadline ${c.deadline}: closure ${fixed(c.closureDays, 1)} d (${fixed(ratio, 3)} x bound; on time: ${fixed(r.closureDays, 1)} d) in ${c.sorties} sorties (on time: ${r.sorties}); ${c.violations} violations besides the deadline; ${c.shuttle ?? 'no shuttle note'}`);
+    // the bound for any plan lets the last site's cargo relay through a neighbouring origin
+    if (c.noRelayDays != null && c.closureDays !== null) {
+      out.push(`    it lands no origin's sortie at another origin; no such plan closes before ${fixed(c.noRelayDays, 1)} d (${fixed(c.closureDays / c.noRelayDays, 3)} x): ${c.noRelayBasis ?? ''}`);
+    }
   }
   return out.length ? ['closure first (the deadline moved to the day of the closure bound, so the scheduler trades sorties for time):', ...out] : [];
 }

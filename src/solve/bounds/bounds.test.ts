@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { FleetLine, Item, Scenario, Site } from '../../model/index.ts';
-import { DAY_MS, toMs } from '../../model/index.ts';
+import { DAY_MS, flightHours, toMs } from '../../model/index.ts';
 import { generateScenario } from '../../generate/index.ts';
 import { parseScenario } from '../../scenario/load.ts';
 import { solve } from '../index.ts';
@@ -203,6 +203,51 @@ test('closure: a round trip longer than a duty period rests the crew twice betwe
   const plan = solve(sc).solution;
   assert.ok(plan.closure! >= b.closure.value!, `${plan.closure} < ${b.closure.value}`);
   assert.ok(toMs(plan.closure!) - at < 5 * 60_000, 'the planner flies it that fast');
+});
+
+test('closure: a crew that cannot leave its tail where it lands waits out the turn there', () => {
+  // One tail and its one crew (16 h duty, 12 h rest, 2 h turns) between A and a destination about
+  // 1.5 h away, four 40 t vehicles. The crew changes tails only at a stage, so at D it waits for
+  // its tail to unload: within a duty period its departures from A are 2 legs + 2 turns apart
+  // (2 fit: loading, out, unloading, back, loading, out is 12.5 h), and across a rest 2 legs + a
+  // turn + the rest (the unloading passes in it). Departures at 02:00, +7 h, +17 h, +7 h.
+  const crew = { crewDutyHours: 16, crewRestHours: 12 };
+  const near = site('D', 'destination', 24.3, 2.2);
+  const base = scenario([vehicle('v', 40_000, 4, 2, 2, 4)], 0, [{ ...BIG, count: 1, base: 'A', ...crew }]);
+  const sc = { ...base, sites: [base.sites[0], near] };
+  const hop = flightHours(sc.sites[0], near, BIG.cruiseKmh);
+  assert.ok(hop > 1.3 && hop < 1.7, `hop ${hop} h`);
+  const b = computeBounds(sc, new Map([['v', 4]]));
+  const expected = toMs('2030-01-01') + (2 + 2 * (2 * hop + 2 * 2) + (2 * hop + 2 + 12)) * 3_600_000;
+  const at = toMs(b.closure.value!);
+  assert.ok(Math.abs(at - expected) < 0.15 * 3_600_000, `${b.closure.value} against ${new Date(expected).toISOString()}`);
+  const plan = solve(sc).solution;
+  assert.ok(plan.closure! >= b.closure.value!, `${plan.closure} < ${b.closure.value}`);
+  assert.ok(toMs(plan.closure!) - at < 10 * 60_000, `the planner flies it that fast: ${plan.closure}, ${b.closure.basis}`);
+  // Where D is a stage a crew could leave its tail there for another already unloaded: the bound
+  // may then count 2 legs + 1 turn within a duty period (3 a duty period, the 4th after a rest).
+  const staged = computeBounds({ ...sc, sites: [sc.sites[0], { ...near, stage: true }] }, new Map([['v', 4]]));
+  const relaxed = toMs('2030-01-01') + (2 + 3 * (2 * hop + 2) + 12) * 3_600_000;
+  assert.ok(Math.abs(toMs(staged.closure.value!) - relaxed) < 0.15 * 3_600_000, `${staged.closure.value} against ${new Date(relaxed).toISOString()}`);
+});
+
+test('closure: plans that relay through no other origin are bounded with the nearest hub or destination', () => {
+  // A second origin B next to A: any plan may relay A's cargo through B (a short hop, the crew
+  // back fast); a plan that lands A's sorties only at hubs and destinations pays the long legs to
+  // D, the nearest of them. (A transit hub H in the host country, farther than D, keeps the
+  // all-origins deliveries argument, which would bind for both, out of the way.)
+  const crew = { crewDutyHours: 16, crewRestHours: 12 };
+  const base = scenario([vehicle('v', 40_000, 4, 2, 2, 4)], 0, [{ ...BIG, count: 1, base: 'A', ...crew }]);
+  const sc = { ...base, sites: [...base.sites, site('B', 'origin', 14.5, 2.2), { ...site('H', 'hub', -25, 2.2), country: 'NE' }] };
+  const retro = new Map([['v', 4]]);
+  const any = toMs(computeBounds(sc, retro).closure.value!);
+  const noRelay = toMs(computeBounds(sc, retro, { noOriginRelay: true }).closure.value!);
+  const home = toMs(computeBounds(sc, retro, { straightHome: true }).closure.value!);
+  assert.ok(noRelay > any + DAY_MS, `${new Date(noRelay).toISOString()} against ${new Date(any).toISOString()}`);
+  assert.equal(noRelay, home, 'H is farther than D: landing only at hubs and destinations is landing at D first');
+  // the planner flies straight home, so it is such a plan
+  const plan = solve(sc).solution;
+  assert.ok(toMs(plan.closure!) >= noRelay, `${plan.closure} before ${new Date(noRelay).toISOString()}`);
 });
 
 test('closure: the tails\' departures together must carry what the site sends, by type', () => {

@@ -25,8 +25,10 @@ interface CrewPace {
   crews: number;
   /** departures a crew can make in one duty period */
   perDuty: number;
-  /** least time between two departures of one crew within a duty, and across a rest */
+  /** least time between two departures of one crew within a duty period */
   spacing: number;
+  /** least time between two departures of one crew across a rest, the rest not counted */
+  across: number;
   /** the rest time after each duty period's departures: `rests` rests of crewRestHours */
   rest: number;
   rests: number;
@@ -39,31 +41,38 @@ interface CrewPace {
  * `2 hop + turn` outlasts a duty period, the crew rests twice between two departures: the flight
  * back cannot share a duty period with the sortie before it (turn, out, back) nor with the one
  * after it (back, turn, out; as one block or two), so a rest falls on each side of it (crew.duty,
- * crew.rest). Null when the crews set no limit (they never bind tighter than the tails).
+ * crew.rest). `inDutyMs`, where known, is a longer least spacing within a duty period (the tail's
+ * turn where it lands, when the crew cannot leave it there: nthDeparture); across a rest the
+ * turn there passes in the rest. Null when the crews set no limit (they never bind tighter than
+ * the tails).
  */
-function crewPace(line: FleetLine, hopMs: number, turnMs: number): CrewPace | null {
+function crewPace(line: FleetLine, hopMs: number, turnMs: number, inDutyMs = 2 * hopMs + turnMs): CrewPace | null {
   const { dutyMs, restMs } = crewLimits(line);
   if (!Number.isFinite(dutyMs) || !Number.isFinite(hopMs)) return null;
-  const spacing = Math.max(1, 2 * hopMs + turnMs - 2 * FLIGHT_TOLERANCE_MS);
+  const across = Math.max(1, 2 * hopMs + turnMs - 2 * FLIGHT_TOLERANCE_MS);
+  const spacing = Math.max(across, inDutyMs - 2 * FLIGHT_TOLERANCE_MS - 2 * TIME_EPS_MS);
   const room = dutyMs + 2 * TIME_EPS_MS - turnMs - (hopMs - FLIGHT_TOLERANCE_MS);
   const rest = Math.max(0, restMs - 2 * TIME_EPS_MS);
-  if (room < 0) return { crews: crewCount(line), perDuty: 0, spacing, rest: restMs, rests: 1 };
-  const rests = spacing - 2 * TIME_EPS_MS > dutyMs + 2 * TIME_EPS_MS ? 2 : 1;
-  return { crews: crewCount(line), perDuty: 1 + Math.floor(room / spacing), spacing, rest: rests * rest, rests };
+  if (room < 0) return { crews: crewCount(line), perDuty: 0, spacing, across, rest: restMs, rests: 1 };
+  const rests = across - 2 * TIME_EPS_MS > dutyMs + 2 * TIME_EPS_MS ? 2 : 1;
+  return { crews: crewCount(line), perDuty: 1 + Math.floor(room / spacing), spacing, across, rest: rests * rest, rests };
 }
 
-/** The i-th (from 0) departure of one crew after its first at `first`: full duty periods, then rests. */
+/**
+ * The i-th (from 0) departure of one crew after its first at `first`: `perDuty` a duty period
+ * `spacing` apart, then a rest and the way back (`across`) before the next duty period's first.
+ */
 function crewDeparture(p: CrewPace, first: number, i: number): number {
   if (p.perDuty <= 0) return Infinity;
   const rests = Math.floor(i / p.perDuty);
-  return first + i * p.spacing + rests * p.rest;
+  return first + (i - rests) * p.spacing + rests * (p.across + p.rest);
 }
 
-/** The earliest the n-th departure (to another site) from `site` can be, and why. */
 /** Departures one line's crews can have started by `t`: full duty periods and rests (crewPace). */
 function crewStarted(t: number, first: number, p: CrewPace): number {
   if (t < first || p.perDuty <= 0) return 0;
-  const period = p.perDuty * p.spacing + p.rest; // one duty period's departures and the rest after it
+  // one duty period's departures and the rest and the way back after it
+  const period = (p.perDuty - 1) * p.spacing + p.across + p.rest;
   const k = Math.floor((t - first) / period);
   return k * p.perDuty + Math.min(p.perDuty, Math.floor((t - first - k * period) / p.spacing) + 1);
 }
@@ -76,6 +85,7 @@ export interface SiteLoad {
   people: number;
 }
 
+/** The earliest the n-th departure (to another site) from `site` can be, and why. */
 export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs = -Infinity, loadingHours = 0, hopTo: (x: Site) => boolean = () => true, load?: SiteLoad): ClosureArgument | null {
   if (n <= 0) return null;
   const asOf = toMs(scenario.asOf);
@@ -91,11 +101,14 @@ export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs 
       const turn = line.turnHours * HOUR_MS;
       // It lands at the site (positioning, unless based there) in open hours, then loads.
       const land = base.id === site.id ? from : open(from + flightHours(base, site, line.cruiseKmh) * HOUR_MS - FLIGHT_TOLERANCE_MS);
-      const hops = scenario.sites
-        .filter((x) => x.id !== site.id && accepts(x, line.type) && hopTo(x))
-        .map((x) => flightHours(site, x, line.cruiseKmh) * HOUR_MS);
-      const hop = hops.length ? Math.min(...hops) : Infinity;
-      return { line, lineIndex: t.lineIndex, arrive: land, first: open(land + turn - TIME_EPS_MS), hop, turn };
+      const away = scenario.sites.filter((x) => x.id !== site.id && accepts(x, line.type) && hopTo(x));
+      const nearest = (xs: Site[]) => Math.min(Infinity, ...xs.map((x) => flightHours(site, x, line.cruiseKmh) * HOUR_MS));
+      const hop = nearest(away);
+      // A crew changes tails only at a stage (crew.duty): where it lands anywhere else it waits
+      // out its tail's turn before flying back, so within a duty period its departures from
+      // here are a turn further apart than the tail's round trip to a stage would allow.
+      const inDuty = Math.min(2 * nearest(away.filter((x) => x.stage === true)) + turn, 2 * nearest(away.filter((x) => x.stage !== true)) + 2 * turn);
+      return { line, lineIndex: t.lineIndex, arrive: land, first: open(land + turn - TIME_EPS_MS), hop, turn, inDuty };
     });
   if (tails.length === 0) return null;
   const candidates: ClosureArgument[] = [];
@@ -142,7 +155,7 @@ export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs 
   // rest between duty periods; the n-th smallest over all crews, then into open hours.
   const lines = new Map<number, { pace: CrewPace; first: number }>();
   for (const t of tails) {
-    const p = crewPace(t.line, t.hop, t.turn);
+    const p = crewPace(t.line, t.hop, t.turn, t.inDuty);
     if (!p) continue;
     const prev = lines.get(t.lineIndex);
     if (!prev || t.first < prev.first) lines.set(t.lineIndex, { pace: p, first: t.first });
@@ -178,7 +191,7 @@ export function nthDeparture(scenario: Scenario, site: Site, n: number, readyMs 
       [load.floorM2, (l) => l.floorLengthM * l.floorWidthM], [load.people, (l) => l.seats],
     ];
     const per = [...groups.values()].map((g) => {
-      const crew = crewPace(g.t.line, g.t.hop, g.t.turn);
+      const crew = crewPace(g.t.line, g.t.hop, g.t.turn, g.t.inDuty);
       return { line: g.t.line, count: g.count, times: [g.t.first], t: g.t, crew, crews: crew ? crewCount(g.t.line) : 0 };
     });
     const made = (l: (typeof per)[number], at: number) => {
@@ -322,9 +335,12 @@ export function deliveryBound(scenario: Scenario, terminals: readonly Site[], ne
     const avail = Math.max(asOf, line.availableFrom ? toMs(line.availableFrom) : asOf);
     const turn = line.turnHours * HOUR_MS;
     const first = avail + Math.min(...from.map((o) => flightHours(base, o, line.cruiseKmh))) * HOUR_MS + turn - TIME_EPS_MS;
-    const hop = Math.min(...from.flatMap((o) => to.map((x) => flightHours(o, x, line.cruiseKmh)))) * HOUR_MS;
+    const nearest = (xs: Site[]) => Math.min(Infinity, ...from.flatMap((o) => xs.map((x) => flightHours(o, x, line.cruiseKmh)))) * HOUR_MS;
+    const hop = nearest(to);
     const cycle = Math.max(1, 2 * hop + 2 * turn - 2 * FLIGHT_TOLERANCE_MS);
-    perLine.set(t.lineIndex, { line, first, cycle, tails: 1, crew: crewPace(line, hop, turn) });
+    // a crew waits out its tail's turn at a terminal that is no stage (as in nthDeparture)
+    const inDuty = Math.min(2 * nearest(to.filter((x) => x.stage === true)) + turn, 2 * nearest(to.filter((x) => x.stage !== true)) + 2 * turn);
+    perLine.set(t.lineIndex, { line, first, cycle, tails: 1, crew: crewPace(line, hop, turn, inDuty) });
   }
   const lines = [...perLine.values()];
   if (lines.length === 0) return null;

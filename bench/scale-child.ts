@@ -97,7 +97,8 @@ export interface ScaleResult {
     /**
      * when that plan lands no origin's sortie at another origin: the closure bound of such plans
      * (computeBounds with noOriginRelay), in days from asOf, and its basis; the bound for any
-     * plan counts relays through a neighbouring origin, which the scheduler never flies
+     * plan counts relays through a neighbouring origin, which the scheduler flies only when a
+     * relay (shuttle.ts) makes a late site less late than any hub
      */
     noRelayDays?: number | null; noRelayBasis?: string;
   };

@@ -137,7 +137,7 @@ export type NoteCause =
   | 'straight-home'
   /** schedule.shuttle: straight home kept because every origin closes by its deadline */
   | 'on-time'
-  /** schedule.shuttle: the late site has no hub nearer than home with a bigger type flying on */
+  /** schedule.shuttle: the late site has no hub or other origin nearer than home with a bigger type flying on */
   | 'no-hub'
   /** schedule.shuttle: too many pieces to try the extra schedules */
   | 'too-many-pieces'

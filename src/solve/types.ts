@@ -102,6 +102,11 @@ export interface ScheduleInput {
    * (network.ts) that go through the hub rather than straight home; none when absent
    */
   hubShare?: ReadonlyMap<string, number>;
+  /**
+   * origin site id -> share of the sorties of each line with a relay option there (network.ts)
+   * that land their cargo at the neighbouring origin for a bigger type to fly on; none when absent
+   */
+  relayShare?: ReadonlyMap<string, number>;
 }
 
 export type { Item };

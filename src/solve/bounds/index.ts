@@ -39,8 +39,9 @@ export interface BoundOptions {
   straightHome?: boolean;
   /**
    * Bounds for the plans whose sorties from an origin never land at another origin (hubs and
-   * destinations only): relays through a neighbouring origin, which the scheduler never flies,
-   * are then not counted. Evidence for the benchmarks, like straightHome; not a bound on every plan.
+   * destinations only): relays through a neighbouring origin, which the scheduler flies only for
+   * a late site, are then not counted. Evidence for the benchmarks, like straightHome; not a
+   * bound on every plan.
    */
   noOriginRelay?: boolean;
 }

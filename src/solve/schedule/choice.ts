@@ -40,7 +40,7 @@ export function bestJob(b: Board, t: Tail): Job | null {
   const lead = b.pace.lead(b.tieOrder, t.freeMs);
   let bestPick = Infinity;
   for (const ws of b.tieOrder) {
-    const to = b.routes.next(ws.idx, t.lineIdx);
+    const to = b.routes.next(ws.idx, t.lineIdx, ws.pieces > ws.sensitive);
     if (to === undefined || t.blocked.has(ws.idx) || b.routes.shuttlesInto(ws.idx, t.lineIdx)) continue;
     const lane = ws.lanes.get(t.lineIdx)!;
     const readyMs = readyAt(b.net, t, ws.idx);

@@ -33,15 +33,18 @@ export function fly(b: Board, job: Job): Flown {
   // leaves: the guard stays for it as for cargo not yet booked.
   const keep = (kgAfter: number, sensitiveAfter: number) =>
     ws.hub ? b.hubs.hold(ws) : originKeep(ws, kgAfter, sensitiveAfter + (dep < ws.sensitiveUntil ? 1 : 0), scenario.policy.minSecurityPerSite);
+  // A relay through another origin (routes.ts) carries cargo only, and no sensitive cargo: the
+  // guard and the people leave straight home, with the sensitive cargo they stay for.
+  const relay = b.routes.relays(ws.idx, job.to);
   // Reserve the payload for the people who have to leave on this sortie, then load cargo.
-  let mandatory = Math.max(0, Math.min(seatCap, avail - keep(Math.max(0, ws.kg - line.aclKg), ws.sensitive)));
+  let mandatory = relay ? 0 : Math.max(0, Math.min(seatCap, avail - keep(Math.max(0, ws.kg - line.aclKg), ws.sensitive)));
   let workChanged = false;
 
   let load = none;
   let window: Entry[] = [];
   let progress = false;
   for (;;) {
-    window = lane.window(dep, windowSize(line.palletPositions));
+    window = relay ? lane.window(dep, windowSize(line.palletPositions), plainCargo) : lane.window(dep, windowSize(line.palletPositions));
     if (window.length === 0) break;
     const pieces = window.map((e) => e.piece);
     // issue 11: with passengers aboard, cargo-aircraft-only pieces wait for a sortie without; they
@@ -71,7 +74,7 @@ export function fly(b: Board, job: Job): Flown {
   const room = pkg > 0 ? Math.floor((line.aclKg - load.cargoKg) / pkg + 1e-9) : line.seats;
   // issue 11: a load with cargo-aircraft-only pieces flies no passengers (load.cargoAircraftOnly)
   const cargoOnly = load.pieces.some((p) => p.cargoAircraftOnly);
-  const passengers = cargoOnly ? 0 : Math.max(0, Math.min(line.seats, room, avail - keep(ws.kg, ws.sensitive)));
+  const passengers = cargoOnly || relay ? 0 : Math.max(0, Math.min(line.seats, room, avail - keep(ws.kg, ws.sensitive)));
   if (taken.length === 0 && passengers === 0) {
     if (!progress) t.blocked.add(ws.idx);
     return { flew: false, workChanged, hubChanged: -1, crewLanded: -1 };
@@ -129,6 +132,9 @@ export function fly(b: Board, job: Job): Flown {
   });
   return { flew: true, workChanged, hubChanged, crewLanded: b.net.sites[job.to].stage === true ? job.to : -1 };
 }
+
+/** What a relay may carry: cargo that is not sensitive (it stays under its site's guard). */
+const plainCargo = (e: Entry) => !e.piece.sensitive;
 
 /** People an origin must keep after a sortie: the guard, and hands in proportion to the cargo left. */
 function originKeep(ws: WorkSite, kgAfter: number, sensitiveAfter: number, minSecurity: number): number {

@@ -28,6 +28,12 @@ export interface Network {
    * lets a few small tails empty their site sooner, for the price of the onward legs.
    */
   hubOptions: Map<number, Map<number, number>>;
+  /**
+   * origin index -> fleet line index -> another origin the line may relay its cargo through
+   * instead: closer than the direct stop, with a bigger line flying straight on from it (the
+   * intra-theatre leg to a strategic airhead). Cargo only: people fly straight home.
+   */
+  relayOptions: Map<number, Map<number, number>>;
 }
 
 export function buildNetwork(scenario: Scenario): Network {
@@ -97,5 +103,17 @@ export function buildNetwork(scenario: Scenario): Network {
     }
     if (m.size > 0) hubOptions.set(i, m);
   }
-  return { sites, index, km, routes, feeders, hubOptions };
+  const relayOptions = new Map<number, Map<number, number>>();
+  for (const [i, direct] of routes) {
+    if (sites[i].role !== 'origin' || [...direct.values()].some((to) => sites[to].role === 'hub')) continue;
+    const m = new Map<number, number>();
+    for (const [li, d] of direct) {
+      // a bigger line flies straight home from it: no relay onto a relay
+      const bigger = (j: number) => [...(routes.get(j) ?? [])].some(([o, to]) => lines[o].aclKg > lines[li].aclKg && sites[to].role === 'destination');
+      const j = nearest(i, 'origin', lines[li].type, bigger);
+      if (j >= 0 && km(i, j) < km(i, d)) m.set(li, j);
+    }
+    if (m.size > 0) relayOptions.set(i, m);
+  }
+  return { sites, index, km, routes, feeders, hubOptions, relayOptions };
 }

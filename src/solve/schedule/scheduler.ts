@@ -42,7 +42,7 @@ function setUp(input: ScheduleInput): { board: Board; unknown: CargoPiece[] } {
   const tails = makeTails(scenario, net, asOf);
   const tailRank = tieRanks(seed, tails.length, TIES.tails);
   if (tailRank) for (const t of tails) t.rank = tailRank[t.idx];
-  const routes = new Routes(net, input.hubShare);
+  const routes = new Routes(net, input.hubShare, input.relayShare);
   const { work, unknown, lanesFor } = buildBacklog(scenario, net, input.pieces, tieRanks(seed, input.pieces.length, TIES.pieces));
   const pkg = scenario.policy.passengerKg;
   const sites = [...work.values()];
@@ -113,12 +113,12 @@ function run(b: Board): void {
         for (const o of tails) if (o !== t && o.site === flown.crewLanded && o.lineIdx === t.lineIdx) hint(o, o.freeMs);
       }
       if (flown.hubChanged >= 0) {
-        // New cargo at a hub can make an earlier job for any tail that serves it.
+        // New cargo at a hub (or relayed to an origin) can make an earlier job for any tail that serves it.
         const hub = work.get(flown.hubChanged)!;
         for (const o of tails) {
           if (!hub.lanes.has(o.lineIdx)) continue;
           o.blocked.delete(hub.idx);
-          const lb = Math.max(readyAt(b.net, o, hub.idx), b.hubs.ready(hub, o.lineIdx));
+          const lb = hub.hub ? Math.max(readyAt(b.net, o, hub.idx), b.hubs.ready(hub, o.lineIdx)) : readyAt(b.net, o, hub.idx);
           if (lb < Infinity) hint(o, lb);
         }
       }

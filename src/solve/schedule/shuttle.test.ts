@@ -84,3 +84,40 @@ test('a shuttle that would leave cargo at the hub is not taken: straight home, a
   assert.deepEqual(note?.refs, ['OTH', 'DKR']);
   assert.match(note!.message, /SMALL sorties through DKR/);
 });
+
+// A neighbouring origin the big jet serves, 160 km from the small-prop site: the small prop may
+// land its cargo there for the big jet to fly home (a relay), but no people or sensitive cargo.
+const NBR = site('NBR', 'origin', 14.9, 2.2);
+
+test('a late small-prop site relays its cargo through a neighbouring origin a big jet serves; people and sensitive cargo fly straight home', () => {
+  const sc = scenario({
+    sites: [OTH, NBR, DST], aircraft: fleet, agreements: [{ country: 'NE', deadline: '2024-06-03' }],
+    personnel: [{ site: 'OTH', count: 6, role: 'support' }], policy: { transferWhenShipCostOverValue: 1, minSecurityPerSite: 2, passengerKg: 100 },
+  });
+  const pieces = [...pallets('OTH', 18), ...pallets('OTH', 2, 3000, { sensitive: true }), ...pallets('NBR', 4)];
+  const sensitive = new Set(pieces.filter((p) => p.sensitive).map((p) => p.ref));
+  const straight = schedule(input(sc, pieces));
+  assert.ok(lastFrom(straight, 'OTH') > deadlineEndMs('2024-06-03'), 'straight home, one small tail is late');
+
+  const { result, shuttle, note } = scheduleWithShuttles(input(sc, pieces));
+  assert.equal(shuttle?.relay, true);
+  assert.equal(shuttle?.site, 'OTH');
+  assert.match(note!.message, /land their cargo at NBR \(cargo only/);
+  assert.deepEqual(note?.refs, ['OTH', 'NBR']);
+  assert.deepEqual(problems(sc, pieces, result.sorties), []);
+  assert.ok(lastFrom(result, 'OTH') < lastFrom(straight, 'OTH'), 'the site empties sooner');
+  const relayed = result.sorties.filter((s) => s.from === 'OTH' && s.to === 'NBR');
+  assert.ok(relayed.length > 0 && relayed.every((s) => s.aircraft === 'SMALL' && s.passengers === 0), 'relays carry cargo only');
+  assert.ok(relayed.every((s) => s.loads.every((l) => !sensitive.has(l.ref))), 'no sensitive cargo is relayed');
+  // every relayed pallet flies on from NBR on the big jet, after it landed there
+  const landed = new Map(relayed.flatMap((s) => s.loads.map((l) => [l.ref, toMs(s.arrives)] as const)));
+  const onward = result.sorties.filter((s) => s.from === 'NBR').flatMap((s) => s.loads.map((l) => ({ ref: l.ref, s })));
+  for (const [ref, at] of landed) {
+    const leg = onward.find((o) => o.ref === ref);
+    assert.ok(leg && leg.s.aircraft === 'BIG' && leg.s.to === 'DST' && toMs(leg.s.departs) >= at, `${ref} flies on from NBR`);
+  }
+  // the people and the sensitive cargo leave OTH straight home, the guard with the last of it
+  const home = result.sorties.filter((s) => s.from === 'OTH' && s.to === 'DST');
+  assert.equal(home.reduce((n, s) => n + s.passengers, 0), 6);
+  assert.ok([...sensitive].every((ref) => home.some((s) => s.loads.some((l) => l.ref === ref))));
+});

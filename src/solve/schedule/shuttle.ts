@@ -2,9 +2,11 @@
 // the fewest sorties. When a site still flies after its deadline, is served only by a smaller
 // type, and has a hub nearer than home from which a bigger type flies on, sending part of its
 // sorties to the hub shortens each round trip, so its few small tails empty it sooner; the
-// onward legs cost sorties. Deadlines rank above sorties (docs/schedule.md), so a share is
-// taken when it makes the plan less late, and among equally late plans the fewest sorties win.
-// The choice, or why straight home was kept, is a `schedule.shuttle` note.
+// onward legs cost sorties. A neighbouring origin from which a bigger type flies home can take
+// the same part (a relay: cargo only, never people or sensitive cargo, which stay under their
+// own site's guard and leave with it). Deadlines rank above sorties (docs/schedule.md), so a
+// share is taken when it makes the plan less late, and among equally late plans the fewest
+// sorties win. The choice, or why straight home was kept, is a `schedule.shuttle` note.
 
 import type { NoteCause, PlanNote, Scenario } from '../../model/index.ts';
 import { DAY_MS, toMs } from '../../model/index.ts';
@@ -20,8 +22,8 @@ export const SHUTTLE_MAX_PIECES = 30_000;
 
 export interface ShuttleChoice {
   result: ScheduleResult;
-  /** the site and share taken; null when straight home was best */
-  shuttle: { site: string; share: number } | null;
+  /** the site and share taken (relay: through a neighbouring origin); null when straight home was best */
+  shuttle: { site: string; share: number; relay?: true } | null;
   /** the choice and its figures, or why straight home was kept; null when no origin flies */
   note: PlanNote | null;
 }
@@ -50,9 +52,10 @@ export function scheduleWithShuttles(input: ScheduleInput): ShuttleChoice {
   }
   const net = buildNetwork(input.scenario);
   const i = net.index.get(late.site);
-  const options = i === undefined ? undefined : net.hubOptions.get(i);
-  if (!options) {
-    return keep('no-hub', `${closes}, but no hub nearer than home has a bigger type flying on: straight home`, { lateHours });
+  const hubOptions = i === undefined ? undefined : net.hubOptions.get(i);
+  const relayOptions = i === undefined ? undefined : net.relayOptions.get(i);
+  if (!hubOptions && !relayOptions) {
+    return keep('no-hub', `${closes}, but no hub or other origin nearer than home has a bigger type flying on: straight home`, { lateHours });
   }
   const cap = capBound(input.scenario, base, late.site);
   if (cap) {
@@ -60,32 +63,48 @@ export function scheduleWithShuttles(input: ScheduleInput): ShuttleChoice {
       { lateHours, departures: cap.used, slots: cap.slots });
   }
 
+  // Through a hub first, then relayed through a neighbouring origin (cargo only): the least
+  // late, then the fewest sorties; a relay is kept only where it does strictly better.
   let best: ShuttleChoice = { result: base, shuttle: null, note: null };
   let bestLate = late.lateMs;
+  let bestVia: Map<number, number> | undefined;
   const left0 = leftBehind(base);
-  for (const share of SHUTTLE_SHARES) {
-    const r = schedule({ ...input, hubShare: new Map([[late.site, share]]) });
-    if (leftBehind(r) > left0) continue; // never leave more behind to be less late
-    const l = Math.max(0, latest(input.scenario, r)?.lateMs ?? 0); // early is no better than on time
-    if (l < bestLate || (l === bestLate && r.sorties.length < best.result.sorties.length)) {
-      best = { result: r, shuttle: { site: late.site, share }, note: null };
-      bestLate = l;
+  for (const [options, relay] of [[hubOptions, false], [relayOptions, true]] as const) {
+    if (!options) continue;
+    for (const share of SHUTTLE_SHARES) {
+      const shares = new Map([[late.site, share]]);
+      const r = schedule({ ...input, ...(relay ? { relayShare: shares } : { hubShare: shares }) });
+      if (leftBehind(r) > left0) continue; // never leave more behind to be less late
+      const l = Math.max(0, latest(input.scenario, r)?.lateMs ?? 0); // early is no better than on time
+      if (l < bestLate || (l === bestLate && r.sorties.length < best.result.sorties.length)) {
+        best = { result: r, shuttle: relay ? { site: late.site, share, relay: true } : { site: late.site, share }, note: null };
+        bestLate = l;
+        bestVia = options;
+      }
     }
   }
-  const via = [...options].map(([li, h]) => ({ type: input.scenario.aircraft[li].type, hub: net.sites[h].id }));
-  const hubs = [...new Set(via.map((v) => v.hub))];
-  const types = [...new Set(via.map((v) => v.type))].join(', ');
+  const describe = (options: Map<number, number>) => {
+    const via = [...options].map(([li, h]) => ({ type: input.scenario.aircraft[li].type, hub: net.sites[h].id }));
+    return { stops: [...new Set(via.map((v) => v.hub))], types: [...new Set(via.map((v) => v.type))].join(', ') };
+  };
   if (!best.shuttle) {
-    return keep('straight-home', `${closes}; sending ${SHUTTLE_SHARES[0] * 100}-${SHUTTLE_SHARES[SHUTTLE_SHARES.length - 1] * 100}% of its ${types} sorties through ${hubs.join(', ')} was no less late or left more behind: straight home`,
-      { lateHours }, hubs);
+    const hubs = hubOptions ? describe(hubOptions) : null;
+    const relays = relayOptions ? describe(relayOptions) : null;
+    const ways = [hubs && `${hubs.types} sorties through ${hubs.stops.join(', ')}`, relays && `${relays.types} cargo relayed through ${relays.stops.join(', ')}`].filter(Boolean);
+    const stops = [...new Set([...(hubs?.stops ?? []), ...(relays?.stops ?? [])])];
+    return keep('straight-home', `${closes}; sending ${SHUTTLE_SHARES[0] * 100}-${SHUTTLE_SHARES[SHUTTLE_SHARES.length - 1] * 100}% of its ${ways.join(', or its ')} was no less late or left more behind: straight home`,
+      { lateHours }, stops);
   }
   const { share } = best.shuttle;
-  const message = `${share * 100}% of ${late.site}'s ${types} sorties go through ${hubs.join(', ')}: it closes ${lateText(bestLate)} instead of ${lateText(late.lateMs)}, ` +
+  const { stops, types } = describe(bestVia!);
+  const how = best.shuttle.relay ? 'land their cargo at' : 'go through';
+  const tail = best.shuttle.relay ? ' (cargo only; the people and sensitive cargo fly straight home)' : '';
+  const message = `${share * 100}% of ${late.site}'s ${types} sorties ${how} ${stops.join(', ')}${tail}: it closes ${lateText(bestLate)} instead of ${lateText(late.lateMs)}, ` +
     `in ${best.result.sorties.length} sorties instead of ${base.sorties.length}`;
   return {
     ...best,
     note: {
-      kind: 'schedule.shuttle', cause: 'shuttle', subject: late.site, message, refs: [late.site, ...hubs],
+      kind: 'schedule.shuttle', cause: 'shuttle', subject: late.site, message, refs: [late.site, ...stops],
       figures: { share, lateHours, lateHoursAfter: hours(bestLate), sorties: base.sorties.length, sortiesAfter: best.result.sorties.length },
     },
   };

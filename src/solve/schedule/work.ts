@@ -68,14 +68,14 @@ export class Lane {
    * from the rest of the list, so the load planner also sees lighter and smaller pieces to top a
    * load up with (the list is heaviest first).
    */
-  window(t: number, k: number): Entry[] {
+  window(t: number, k: number, ok: (e: Entry) => boolean = () => true): Entry[] {
     this.compactSometimes(k);
     this.advance();
     const out: Entry[] = [];
     let i = this.head;
     for (; i < this.entries.length && out.length < k; i++) {
       const e = this.entries[i];
-      if (!this.skip(e) && e.at <= t) out.push(e);
+      if (!this.skip(e) && e.at <= t && ok(e)) out.push(e);
     }
     const rest = this.entries.length - i;
     if (out.length < k || rest <= 0) return out;
@@ -84,7 +84,7 @@ export class Lane {
       // the first loadable entry at or after j, looking at a few only (gone ones are compacted away)
       for (let m = j; m < Math.min(this.entries.length, j + stride, j + PROBE); m++) {
         const e = this.entries[m];
-        if (!this.skip(e) && e.at <= t) {
+        if (!this.skip(e) && e.at <= t && ok(e)) {
           out.push(e);
           n++;
           break;
@@ -135,6 +135,8 @@ export class WorkSite {
   private byPiece = new Map<CargoPiece, Entry>();
   /** weight of pieces still to move that some serving type may carry */
   kg = 0;
+  /** pieces still to move that some serving type may carry, and of those the sensitive ones */
+  pieces = 0;
   sensitive = 0;
   /**
    * The latest departure booked so far that takes sensitive cargo from here. The greedy books in
@@ -176,6 +178,7 @@ export class WorkSite {
     }
     for (const l of lanes) l.add(e);
     this.kg += piece.weightKg;
+    this.pieces++;
     if (piece.sensitive) this.sensitive++;
   }
 
@@ -192,6 +195,7 @@ export class WorkSite {
     if (e.lanes > 0) {
       this.kg -= e.piece.weightKg;
       if (this.kg < 1e-6) this.kg = 0; // sums of decimal weights leave dust; empty means empty
+      this.pieces--;
       if (e.piece.sensitive) this.sensitive--;
     }
   }
@@ -201,6 +205,7 @@ export class WorkSite {
       this.dead.push(e.piece);
       this.kg -= e.piece.weightKg;
       if (this.kg < 1e-6) this.kg = 0; // sums of decimal weights leave dust; empty means empty
+      this.pieces--;
       if (e.piece.sensitive) this.sensitive--;
     }
     if (es.length) this.version++;

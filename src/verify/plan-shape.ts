@@ -72,7 +72,7 @@ const problem = z.looseObject({
   figures: figures.optional(),
 }).describe('something the planner could not do');
 const note = z.looseObject({
-  kind: z.string().describe('sortie.timing: why a sortie departs when it does; schedule.shuttle: the shuttle through a hub chosen (or flying straight home); fleet.use: why a type or tail flies little or nothing'),
+  kind: z.string().describe('sortie.timing: why a sortie departs when it does; schedule.shuttle: the shuttle through a hub or relay through a neighbouring origin chosen (or flying straight home); fleet.use: why a type or tail flies little or nothing'),
   cause: z.string().describe('what caused it, e.g. tail-ready, cargo-ready, departure-cap, mog-origin, mog-destination, shuttle, straight-home'),
   subject: z.string().describe('what it is about: a sortie, site or tail id, or an aircraft type'),
   message: z.string().describe('a sentence a planner can read'),

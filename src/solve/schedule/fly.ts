@@ -44,7 +44,7 @@ export function fly(b: Board, job: Job): Flown {
   let window: Entry[] = [];
   let progress = false;
   for (;;) {
-    window = relay ? lane.window(dep, windowSize(line.palletPositions), plainCargo) : lane.window(dep, windowSize(line.palletPositions));
+    window = lane.window(dep, windowSize(line.palletPositions), relay ? plainCargo : undefined);
     if (window.length === 0) break;
     const pieces = window.map((e) => e.piece);
     // issue 11: with passengers aboard, cargo-aircraft-only pieces wait for a sortie without; they

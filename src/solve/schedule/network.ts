@@ -90,30 +90,27 @@ export function buildNetwork(scenario: Scenario): Network {
     }
     routes.set(i, m);
   }
+  // A stop nearer than home from which a line bigger than `li` flies straight home: a hub (its
+  // lines all do), or another origin served directly (a relay; never onto a relay).
+  const biggerHome = (j: number, li: number) =>
+    [...(routes.get(j) ?? [])].some(([o, to]) => lines[o].aclKg > lines[li].aclKg && sites[to].role === 'destination');
   const hubOptions = new Map<number, Map<number, number>>();
+  const relayOptions = new Map<number, Map<number, number>>();
   for (let i = 0; i < n; i++) {
     if (sites[i].role !== 'origin') continue;
     // an origin routed through a hub already has no direct route to weigh against
     if ([...routes.get(i)!.values()].some((to) => sites[to].role === 'hub')) continue;
-    const m = new Map<number, number>();
+    const viaHub = new Map<number, number>();
+    const viaOrigin = new Map<number, number>();
     for (const [li, d] of routes.get(i)!) {
-      const bigger = (h: number) => [...(routes.get(h)?.keys() ?? [])].some((o) => lines[o].aclKg > lines[li].aclKg);
-      const h = nearest(i, 'hub', lines[li].type, (j) => hubsOut.has(j) && bigger(j));
-      if (h >= 0 && km(i, h) < km(i, d)) m.set(li, h);
+      const type = lines[li].type;
+      const h = nearest(i, 'hub', type, (j) => biggerHome(j, li));
+      if (h >= 0 && km(i, h) < km(i, d)) viaHub.set(li, h);
+      const o = nearest(i, 'origin', type, (j) => biggerHome(j, li));
+      if (o >= 0 && km(i, o) < km(i, d)) viaOrigin.set(li, o);
     }
-    if (m.size > 0) hubOptions.set(i, m);
-  }
-  const relayOptions = new Map<number, Map<number, number>>();
-  for (const [i, direct] of routes) {
-    if (sites[i].role !== 'origin' || [...direct.values()].some((to) => sites[to].role === 'hub')) continue;
-    const m = new Map<number, number>();
-    for (const [li, d] of direct) {
-      // a bigger line flies straight home from it: no relay onto a relay
-      const bigger = (j: number) => [...(routes.get(j) ?? [])].some(([o, to]) => lines[o].aclKg > lines[li].aclKg && sites[to].role === 'destination');
-      const j = nearest(i, 'origin', lines[li].type, bigger);
-      if (j >= 0 && km(i, j) < km(i, d)) m.set(li, j);
-    }
-    if (m.size > 0) relayOptions.set(i, m);
+    if (viaHub.size > 0) hubOptions.set(i, viaHub);
+    if (viaOrigin.size > 0) relayOptions.set(i, viaOrigin);
   }
   return { sites, index, km, routes, feeders, hubOptions, relayOptions };
 }

@@ -66,16 +66,17 @@ export class Lane {
   /**
    * Up to `k` pieces loadable at time `t`, in priority order, then up to `k` more sampled evenly
    * from the rest of the list, so the load planner also sees lighter and smaller pieces to top a
-   * load up with (the list is heaviest first).
+   * load up with (the list is heaviest first). `ok`, where given, admits only the pieces it
+   * passes (a relay takes no sensitive cargo: fly.ts).
    */
-  window(t: number, k: number, ok: (e: Entry) => boolean = () => true): Entry[] {
+  window(t: number, k: number, ok?: (e: Entry) => boolean): Entry[] {
     this.compactSometimes(k);
     this.advance();
     const out: Entry[] = [];
     let i = this.head;
     for (; i < this.entries.length && out.length < k; i++) {
       const e = this.entries[i];
-      if (!this.skip(e) && e.at <= t && ok(e)) out.push(e);
+      if (!this.skip(e) && e.at <= t && (!ok || ok(e))) out.push(e);
     }
     const rest = this.entries.length - i;
     if (out.length < k || rest <= 0) return out;
@@ -84,7 +85,7 @@ export class Lane {
       // the first loadable entry at or after j, looking at a few only (gone ones are compacted away)
       for (let m = j; m < Math.min(this.entries.length, j + stride, j + PROBE); m++) {
         const e = this.entries[m];
-        if (!this.skip(e) && e.at <= t && ok(e)) {
+        if (!this.skip(e) && e.at <= t && (!ok || ok(e))) {
           out.push(e);
           n++;
           break;
